@@ -1,0 +1,209 @@
+/**
+ * The whole CLI as a function of (argv, io) → exit code. No `process` access happens here,
+ * so tests run the real command paths in-process with fake streams, a fake file system and,
+ * while the parser is still being written, a fake parseReport.
+ */
+import {
+  checkAsDiagnostic,
+  formatCheckLine,
+  formatCodeFrame,
+  formatDiagnosticLine,
+} from "../diagnostics/format.js";
+import type { Report, Severity } from "../model/types.js";
+import { parseReport as realParseReport } from "../parse-report.js";
+import { type CliArgs, type FileCommand, parseCliArgs, UsageError } from "./args.js";
+import { decodeLikeReport, describeReadError, type FileReader, readAll, readFileBytes } from "./inputs.js";
+import { formatSummary, makeStyle } from "./summary.js";
+import { USAGE } from "./usage.js";
+import { readPackageVersion } from "./version.js";
+
+/**
+ * The streams the CLI talks to. Writers are plain functions rather than Writable streams so
+ * that a test can collect output in an array and `main.ts` alone deals with EPIPE.
+ */
+export interface CliIO {
+  /** Standard input, read only when a FILE is `-`. */
+  stdin: AsyncIterable<Uint8Array | string>;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Whether human output may use ANSI colours (main.ts: stdout is a TTY and NO_COLOR unset). */
+  color?: boolean;
+}
+
+/** Seams for tests: every field defaults to the real thing. */
+export interface RunOverrides {
+  parseReport?: (input: Uint8Array) => Report;
+  readFile?: FileReader;
+  version?: string;
+}
+
+/** Exit statuses, named because scripts depend on them (see `--help`). */
+export const ExitCode = {
+  ok: 0,
+  /** `check` found at least one error diagnostic. */
+  errors: 1,
+  /** Bad command line, or a FILE that could not be read. */
+  usage: 2,
+  /** parseReport threw, which its contract forbids: a bug in zfxxgk. */
+  internal: 3,
+} as const;
+
+const STDIN_NAME = "<stdin>";
+
+/** Runs one CLI invocation and resolves to its exit code; never rejects for bad input. */
+export async function run(argv: readonly string[], io: CliIO, overrides: RunOverrides = {}): Promise<number> {
+  let args: CliArgs;
+  try {
+    args = parseCliArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`zfxxgk: ${error.message}\nTry 'zfxxgk --help' for usage.\n`);
+    return ExitCode.usage;
+  }
+
+  switch (args.command) {
+    case "help":
+      io.stdout(USAGE);
+      return ExitCode.ok;
+    case "version":
+      io.stdout(`${overrides.version ?? readPackageVersion()}\n`);
+      return ExitCode.ok;
+    default:
+      return runFileCommand(args, io, overrides);
+  }
+}
+
+interface Parsed {
+  /** Display name: the path as given, or `<stdin>`. */
+  name: string;
+  bytes: Uint8Array;
+  report: Report;
+}
+
+type FileArgs = Extract<CliArgs, { command: FileCommand }>;
+
+async function runFileCommand(args: FileArgs, io: CliIO, overrides: RunOverrides): Promise<number> {
+  const parse = overrides.parseReport ?? ((bytes: Uint8Array) => realParseReport(bytes));
+  const readFile = overrides.readFile ?? readFileBytes;
+  let ioFailed = false;
+  let crashed = false;
+  let stdinBytes: Promise<Uint8Array> | undefined;
+
+  /** Reads and parses each FILE in order, reporting (not throwing) what goes wrong. */
+  async function* reports(): AsyncGenerator<Parsed> {
+    for (const file of args.files) {
+      const name = file === "-" ? STDIN_NAME : file;
+      let bytes: Uint8Array;
+      try {
+        bytes = file === "-" ? await (stdinBytes ??= readAll(io.stdin)) : await readFile(file);
+      } catch (error) {
+        io.stderr(`zfxxgk: cannot read ${name}: ${describeReadError(error)}\n`);
+        ioFailed = true;
+        continue;
+      }
+      let report: Report;
+      try {
+        report = parse(bytes);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        io.stderr(`zfxxgk: internal error while parsing ${name}: ${message} (this is a bug in zfxxgk)\n`);
+        crashed = true;
+        continue;
+      }
+      yield { name, bytes, report };
+    }
+  }
+
+  let foundErrors = false;
+  switch (args.command) {
+    case "parse":
+      for await (const { report } of reports()) {
+        io.stdout(`${args.pretty ? JSON.stringify(report, null, 2) : JSON.stringify(report)}\n`);
+      }
+      break;
+    case "summary": {
+      const style = makeStyle(io.color === true);
+      let first = true;
+      for await (const { name, report } of reports()) {
+        io.stdout(`${first ? "" : "\n"}${formatSummary(name, report, style)}\n`);
+        first = false;
+      }
+      break;
+    }
+    case "check":
+      foundErrors = await check(args, reports(), io);
+      break;
+  }
+
+  if (crashed) return ExitCode.internal;
+  if (ioFailed) return ExitCode.usage;
+  return foundErrors ? ExitCode.errors : ExitCode.ok;
+}
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+interface Finding {
+  file: string;
+  line: number;
+  column: number;
+  seq: number;
+  text: string;
+}
+
+/** `zfxxgk check`: prints the findings, a summary on stderr, and says whether errors exist. */
+async function check(args: FileArgs, parsed: AsyncIterable<Parsed>, io: CliIO): Promise<boolean> {
+  const findings: Finding[] = [];
+  let files = 0;
+  let errors = 0;
+  let warnings = 0;
+  let failing = 0;
+
+  for await (const { name, bytes, report } of parsed) {
+    files += 1;
+    let text: string | undefined;
+    const frameText = () => (text ??= decodeLikeReport(bytes, report.source.encoding));
+
+    for (const d of report.diagnostics) {
+      if (d.severity === "error") errors += 1;
+      if (d.severity === "warning") warnings += 1;
+      if (RANK[d.severity] > RANK[args.severity]) continue;
+      findings.push({
+        file: name,
+        line: d.position.start.line,
+        column: d.position.start.column,
+        seq: findings.length,
+        text: args.codeframe ? formatCodeFrame(frameText(), d, { file: name }) : formatDiagnosticLine(name, d),
+      });
+    }
+    for (const c of report.checks) {
+      if (c.status !== "fail") continue;
+      failing += 1;
+      const d = checkAsDiagnostic(c, report);
+      if (RANK[d.severity] > RANK[args.severity]) continue;
+      findings.push({
+        file: name,
+        line: d.position.start.line,
+        column: d.position.start.column,
+        seq: findings.length,
+        text: args.codeframe ? formatCodeFrame(frameText(), d, { file: name }) : formatCheckLine(name, c, report),
+      });
+    }
+  }
+
+  findings.sort(
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || a.seq - b.seq,
+  );
+  const separator = args.codeframe ? "\n\n" : "\n";
+  if (findings.length > 0) io.stdout(`${findings.map((f) => f.text).join(separator)}\n`);
+
+  io.stderr(
+    `${plural(files, "file")}, ${plural(errors, "error")}, ${plural(warnings, "warning")}, ` +
+      `${plural(failing, "failing check")}\n`,
+  );
+  return errors > 0;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}

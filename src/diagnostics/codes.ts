@@ -1,0 +1,60 @@
+/**
+ * Every diagnostic code the library emits, with its severity. Codes are stable public API:
+ * users filter on them, so a code is never renamed, only added.
+ *
+ * Severity policy: `error` means data is missing or cannot be trusted as a whole (no report
+ * found, an internal failure); `warning` means a value or row may be wrong or was lost and
+ * is named by `path`; `info` means the parser made a documented, safe assumption.
+ */
+export const DiagnosticCodes = {
+  /** The input holds no text at all. */
+  emptyInput: { code: "empty-input", severity: "error" },
+  /** Neither a report table nor the words 政府信息公开 were found: probably not a report. */
+  notAReport: { code: "not-a-report", severity: "error" },
+  /** Bytes that are not valid in the detected encoding were replaced by U+FFFD. */
+  invalidEncoding: { code: "invalid-encoding", severity: "warning" },
+  /** The text contains NUL or other control bytes typical of binary files. */
+  binaryContent: { code: "binary-content", severity: "warning" },
+  /** A numeric cell holds text that is not a number, a blank or a known placeholder. */
+  unparseableCell: { code: "unparseable-cell", severity: "warning" },
+  /** A cell holds a placeholder such as `-` or `/`: read as not reported (null). */
+  placeholderCell: { code: "placeholder-cell", severity: "info" },
+  /** A cell carries a unit (`251000元`) different from its column's unit. */
+  unitInCell: { code: "unit-in-cell", severity: "warning" },
+  /** A truncated or garbled label was mapped by its position in the template grid. */
+  labelAssumed: { code: "label-assumed", severity: "info" },
+  /** A row inside a known table matched no template row; its values are not in the model. */
+  unknownRow: { code: "unknown-row", severity: "warning" },
+  /** A template row was not found in its table: its values are absent. */
+  missingRow: { code: "missing-row", severity: "warning" },
+  /** A template table was not found in the text. */
+  missingTable: { code: "missing-table", severity: "warning" },
+  /** A template row appears twice; the first occurrence is kept. */
+  duplicateRow: { code: "duplicate-row", severity: "warning" },
+  /** A row holds more or fewer values than its template row: its values may be shifted. */
+  rowWidthMismatch: { code: "row-width-mismatch", severity: "warning" },
+  /** A flattened table gave no padding line, so its rows could not be cut reliably. */
+  tableWidthUnknown: { code: "table-width-unknown", severity: "warning" },
+  /** A padding run does not add up to the table width: the row boundary is uncertain. */
+  paddingMismatch: { code: "padding-mismatch", severity: "warning" },
+  /** A table ends in the middle of a row (a cut-off page or a lost line). */
+  tableTruncated: { code: "table-truncated", severity: "warning" },
+  /** The reporting year could not be determined from the text. */
+  yearNotFound: { code: "year-not-found", severity: "warning" },
+  /** The title, statistics period and opening sentence name different years. */
+  yearMismatch: { code: "year-mismatch", severity: "warning" },
+  /** The reporting agency could not be determined from the text. */
+  agencyNotFound: { code: "agency-not-found", severity: "warning" },
+  /** No table family decided the template. */
+  templateUnknown: { code: "template-unknown", severity: "info" },
+  /** The tables carry signals of two templates. */
+  templateMixed: { code: "template-mixed", severity: "warning" },
+  /** An unexpected failure inside the parser; the report holds what was read before it. */
+  internalError: { code: "internal-error", severity: "error" },
+} as const;
+
+/** One entry of {@link DiagnosticCodes}. */
+export type DiagnosticKind = (typeof DiagnosticCodes)[keyof typeof DiagnosticCodes];
+
+/** A diagnostic code string, e.g. `"unparseable-cell"`. */
+export type DiagnosticCode = DiagnosticKind["code"];

@@ -1,0 +1,85 @@
+/**
+ * State shared by the normaliser's handlers: the text (for positions), the diagnostics
+ * and provenance being collected, and the one place a cell becomes a model value — so
+ * every number in the model gets its provenance and its diagnostics the same way.
+ */
+import type { Position, TableCell } from "../ast/types.js";
+import type { Diagnostic, ProvenanceEntry, Severity } from "../model/types.js";
+import type { LineIndex } from "../source/line-index.js";
+import { DiagnosticCodes, type DiagnosticCode } from "../diagnostics/codes.js";
+import { diagnostic } from "../diagnostics/diagnostic.js";
+import { parseCellValue } from "./value.js";
+
+/** Units that mean "a count" and may stand in any count column without comment. */
+const COUNT_UNITS = new Set(["件", "条", "个", "项", "人次", "次", "家", "宗", "份"]);
+
+/** Collects what the normaliser finds. */
+export class NormalizeContext {
+  readonly diagnostics: Diagnostic[];
+  readonly provenance: Record<string, ProvenanceEntry> = {};
+
+  constructor(
+    readonly text: string,
+    readonly index: LineIndex,
+    diagnostics: Diagnostic[],
+  ) {
+    this.diagnostics = diagnostics;
+  }
+
+  /** Records a diagnostic. */
+  report(kind: { code: DiagnosticCode; severity: Severity }, message: string, position: Position, path?: string, raw?: string): void {
+    const extra: { path?: string; raw?: string } = {};
+    if (path !== undefined) extra.path = path;
+    if (raw !== undefined) extra.raw = raw;
+    this.diagnostics.push(diagnostic(kind, message, position, extra));
+  }
+
+  /**
+   * Reads one cell as the value at `path`. `unit` is the column's unit (null for counts).
+   * A missing cell (the row was short) gives null with no provenance: the caller has
+   * already flagged the row.
+   */
+  value(cell: TableCell | null, path: string, unit: string | null = null): number | null {
+    if (!cell) return null;
+    const { start, end } = cell.position;
+    this.provenance[path] = { start, end, raw: cell.value };
+    const v = parseCellValue(cell.value);
+    switch (v.kind) {
+      case "placeholder":
+        this.report(
+          DiagnosticCodes.placeholderCell,
+          `placeholder \`${cell.value}\` read as not reported (占位符视为未填报)`,
+          cell.position,
+          path,
+          cell.value,
+        );
+        break;
+      case "unparseable":
+        this.report(
+          DiagnosticCodes.unparseableCell,
+          `cell text \`${clip(cell.value)}\` is not a number (无法识别的数值)`,
+          cell.position,
+          path,
+          cell.value,
+        );
+        break;
+      default:
+        break;
+    }
+    if (v.unit !== null && v.unit !== unit && !(unit === null && COUNT_UNITS.has(v.unit))) {
+      this.report(
+        DiagnosticCodes.unitInCell,
+        `cell carries the unit ${v.unit}${unit ? ` but the column is in ${unit}` : ""}; the number is kept as written (单元格带单位 ${v.unit})`,
+        cell.position,
+        path,
+        v.unit,
+      );
+    }
+    return v.value;
+  }
+}
+
+/** Shortens long cell text for messages. */
+export function clip(s: string, max = 40): string {
+  return s.length > max ? `${s.slice(0, max)}…` : s;
+}

@@ -1,0 +1,145 @@
+/**
+ * The main entry point: bytes or text in, a checked Report out. Never throws on input.
+ *
+ *   bytes ─decode─▶ text ─parse─▶ AST ─normalise─▶ meta, template, tables ─▶ checks
+ */
+import { createHash } from "node:crypto";
+import type { Root } from "./ast/types.js";
+import type { Diagnostic, Report, Source } from "./model/types.js";
+import { runChecks } from "./checks/index.js";
+import { DiagnosticCodes } from "./diagnostics/codes.js";
+import { diagnostic } from "./diagnostics/diagnostic.js";
+import { NormalizeContext } from "./normalize/context.js";
+import { readMeta } from "./normalize/meta.js";
+import { buildSections } from "./normalize/sections.js";
+import { readTables } from "./normalize/tables.js";
+import { detectTemplate } from "./normalize/template.js";
+import { parse } from "./parser/index.js";
+import { decode } from "./source/decode.js";
+import { LineIndex } from "./source/line-index.js";
+
+/** Options of {@link parseReport}. Every field is optional: the input is detected by itself. */
+export interface ParseOptions {
+  /**
+   * The encoding of a byte input. Only `"utf-8"` is supported for now (other values are a
+   * programmer error and throw); leave unset to detect. Ignored for string input.
+   */
+  encoding?: string;
+}
+
+/** Control characters other than tab, LF, VT, FF, CR: a sign of binary input. */
+const BINARY = /[\u0000-\u0008\u000E-\u001F]/g;
+
+/**
+ * Parses one report. `input` is the decoded text, or the raw bytes of a file (UTF-8, with or
+ * without BOM). Bad input never throws: it yields a Report whose `diagnostics` say what was
+ * wrong, with positions into the decoded text. Only invalid options throw.
+ */
+export function parseReport(input: string | Uint8Array, options: ParseOptions = {}): Report {
+  if (options.encoding !== undefined && !/^utf-?8$/i.test(options.encoding)) {
+    throw new TypeError(`zfxxgk: unsupported encoding option ${JSON.stringify(options.encoding)}`);
+  }
+  const bytes = typeof input === "string" ? Buffer.from(input, "utf8") : input;
+  const decoded = typeof input === "string" ? { text: input, encoding: "utf-8", replaced: [] } : decode(input);
+  const text = decoded.text;
+  const index = new LineIndex(text);
+  const diagnostics: Diagnostic[] = [];
+  const source: Source = {
+    encoding: decoded.encoding,
+    form: "plain",
+    bytes: bytes.byteLength,
+    sha256: createHash("sha256").update(bytes).digest("hex"),
+  };
+  const report: Report = {
+    schemaVersion: 1,
+    template: "unknown",
+    meta: { title: null, agency: null, year: null, publishedAt: null, indexNumber: null, documentNumber: null, header: {} },
+    sections: [],
+    checks: [],
+    diagnostics,
+    provenance: {},
+    source,
+  };
+
+  if (decoded.replaced.length > 0) {
+    const at = decoded.replaced[0]!;
+    diagnostics.push(
+      diagnostic(
+        DiagnosticCodes.invalidEncoding,
+        `${decoded.replaced.length}${decoded.replaced.length >= 1000 ? "+" : ""} byte sequence(s) are not valid ${decoded.encoding} and were replaced by U+FFFD (编码错误)`,
+        index.position(at, at + 1),
+      ),
+    );
+  }
+  if (text.trim() === "") {
+    diagnostics.push(diagnostic(DiagnosticCodes.emptyInput, "the input holds no text (输入为空)", index.position(0, text.length)));
+    return report;
+  }
+  const binary = text.search(BINARY);
+  if (binary >= 0) {
+    diagnostics.push(
+      diagnostic(
+        DiagnosticCodes.binaryContent,
+        "the input contains control characters typical of binary files (含有二进制控制字符)",
+        index.position(binary, binary + 1),
+      ),
+    );
+  }
+
+  let tree: Root | null = null;
+  try {
+    const parsed = parse(text, index);
+    tree = parsed.tree;
+    diagnostics.push(...parsed.diagnostics);
+    const blocks = tree.children;
+    const ctx = new NormalizeContext(text, index, diagnostics);
+    report.meta = readMeta(blocks, ctx);
+    report.template = detectTemplate(blocks, report.meta.year, ctx);
+    report.sections = buildSections(blocks);
+    const parts = readTables(blocks, report.template, ctx);
+    if (parts.proactive) report.proactive = parts.proactive;
+    if (parts.requests) report.requests = parts.requests;
+    if (parts.reviewsAndLawsuits) report.reviewsAndLawsuits = parts.reviewsAndLawsuits;
+    report.provenance = ctx.provenance;
+    if (report.template === "2021" || report.template === "2019") {
+      for (const [key, label] of [
+        ["proactive", "二、主动公开政府信息情况"],
+        ["requests", "三、收到和处理政府信息公开申请情况"],
+        ["reviewsAndLawsuits", "四、政府信息公开行政复议、行政诉讼情况"],
+      ] as const) {
+        if (report[key] === undefined) {
+          diagnostics.push(
+            diagnostic(DiagnosticCodes.missingTable, `table ${label} was not found (未找到该表)`, index.position(0, 0), { path: key }),
+          );
+        }
+      }
+    }
+    report.checks = runChecks(report);
+    const tables = blocks.filter((b) => b.type === "table");
+    if (tables.length > 0) {
+      const forms = new Map<string, number>();
+      for (const t of tables) forms.set(t.form, (forms.get(t.form) ?? 0) + t.children.length);
+      source.form = [...forms.entries()].sort((a, b) => b[1] - a[1])[0]![0] as Source["form"];
+    }
+    const anyTable = report.proactive || report.requests || report.reviewsAndLawsuits;
+    if (!anyTable && !/信息公开|信息公開|政务公开/.test(text)) {
+      diagnostics.push(
+        diagnostic(
+          DiagnosticCodes.notAReport,
+          "no report table and no mention of 政府信息公开: this does not look like an annual report (不像政府信息公开年度报告)",
+          index.position(0, Math.min(text.length, 1)),
+        ),
+      );
+    }
+  } catch (error) {
+    diagnostics.push(
+      diagnostic(
+        DiagnosticCodes.internalError,
+        `internal error while parsing: ${error instanceof Error ? error.message : String(error)} (解析器内部错误)`,
+        index.position(0, 0),
+      ),
+    );
+  }
+  diagnostics.sort((a, b) => a.position.start.offset - b.position.start.offset);
+  return report;
+}
