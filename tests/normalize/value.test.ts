@@ -145,6 +145,8 @@ describe("unparseable", () => {
     ["1,23", null, "unparseable"],
     ["1,2345", null, "unparseable"],
     ["1234,567", null, "unparseable"],
+    ["1,23,456", null, "unparseable"],
+    ["1,2345,678", null, "unparseable"],
     [",123", null, "unparseable"],
     ["1,,234", null, "unparseable"],
     ["1,234.5,6", null, "unparseable"],
