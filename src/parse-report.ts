@@ -15,16 +15,20 @@ import { buildSections } from "./normalize/sections.js";
 import { readTables } from "./normalize/tables.js";
 import { detectTemplate } from "./normalize/template.js";
 import { parse } from "./parser/index.js";
-import { decode } from "./source/decode.js";
+import { decode, encodingName } from "./source/decode.js";
+import { looksLikeHtml, parseHtml } from "./source/html.js";
 import { LineIndex } from "./source/line-index.js";
 
 /** Options of {@link parseReport}. Every field is optional: the input is detected by itself. */
 export interface ParseOptions {
   /**
-   * The encoding of a byte input. Only `"utf-8"` is supported for now (other values are a
-   * programmer error and throw); leave unset to detect. Ignored for string input.
+   * The encoding of a byte input (`"utf-8"`, `"gb18030"`, `"gbk"`, `"big5"`, any name
+   * iconv-lite knows); leave unset to detect. An unknown name is a programmer error and
+   * throws. Ignored for string input.
    */
   encoding?: string;
+  /** Force reading the input as an HTML page or as flattened text; leave unset to detect. */
+  format?: "html" | "text";
 }
 
 /** Control characters other than tab, LF, VT, FF, CR: a sign of binary input. */
@@ -36,11 +40,14 @@ const BINARY = /[\u0000-\u0008\u000E-\u001F]/g;
  * wrong, with positions into the decoded text. Only invalid options throw.
  */
 export function parseReport(input: string | Uint8Array, options: ParseOptions = {}): Report {
-  if (options.encoding !== undefined && !/^utf-?8$/i.test(options.encoding)) {
+  if (options.encoding !== undefined && encodingName(options.encoding) === null) {
     throw new TypeError(`zfxxgk: unsupported encoding option ${JSON.stringify(options.encoding)}`);
   }
+  if (options.format !== undefined && options.format !== "html" && options.format !== "text") {
+    throw new TypeError(`zfxxgk: format must be "html" or "text", not ${JSON.stringify(options.format)}`);
+  }
   const bytes = typeof input === "string" ? Buffer.from(input, "utf8") : input;
-  const decoded = typeof input === "string" ? { text: input, encoding: "utf-8", replaced: [] } : decode(input);
+  const decoded = typeof input === "string" ? { text: input, encoding: "utf-8", replaced: [] } : decode(input, options.encoding);
   const text = decoded.text;
   const index = new LineIndex(text);
   const diagnostics: Diagnostic[] = [];
@@ -88,7 +95,8 @@ export function parseReport(input: string | Uint8Array, options: ParseOptions = 
 
   let tree: Root | null = null;
   try {
-    const parsed = parse(text, index);
+    const html = options.format ? options.format === "html" : looksLikeHtml(text);
+    const parsed = html ? parseHtml(text, index) : parse(text, index);
     tree = parsed.tree;
     diagnostics.push(...parsed.diagnostics);
     const blocks = tree.children;

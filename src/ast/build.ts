@@ -101,57 +101,80 @@ export function readMarker(text: string): HeadingMarker | null {
 }
 
 /**
+ * Maps the characters of a line's text to offsets in the source: where character i starts,
+ * and where it ends (exclusive). For text input it is a plain shift; for HTML the line is
+ * assembled from text nodes and entities (`&nbsp;` is one character spanning six), so the
+ * mapping is per character (see source/html.ts).
+ */
+export interface OffsetMap {
+  start(i: number): number;
+  end(i: number): number;
+}
+
+/**
  * A heading line becomes a heading, a heading plus the prose that shares its line
  * (`（一）主动公开情况。依托…`), or — when the "title" runs on as a sentence
  * (`1.把建立健全权力清单作为…`) — a paragraph.
  */
 function buildHeading(token: IToken, index: LineIndex): Block[] {
-  const image = token.image;
   const base = token.startOffset;
-  let body = image;
-  let bodyOffset = base;
-  let hashes = 0;
-  const md = /^(#{1,6})[ \t]+/.exec(image);
-  if (md) {
-    hashes = md[1]!.length;
-    body = image.slice(md[0].length);
-    bodyOffset = base + md[0].length;
-  }
+  return lineBlocks(token.image, { start: (i) => base + i, end: (i) => base + i + 1 }, index);
+}
+
+/**
+ * Classifies one line of text (a heading token's image, or the text of an HTML block
+ * element) into heading and/or paragraph nodes. Lines without a marker are paragraphs.
+ */
+export function lineBlocks(image: string, at: OffsetMap, index: LineIndex): Block[] {
+  const lead = image.length - image.trimStart().length;
+  const md = /^(#{1,6})[ \t]+/.exec(image.slice(lead));
+  const hashes = md ? md[1]!.length : 0;
+  const bodyStart = lead + (md ? md[0].length : 0);
+  const body = image.slice(bodyStart);
   const marker = readMarker(body);
-  const afterMarker = marker ? body.indexOf(marker.raw) + marker.raw.length : 0;
-  const rest = body.slice(afterMarker);
-  const restOffset = bodyOffset + afterMarker;
-  const title = trimmed(rest, restOffset);
+  const span = (from: number, to: number) => index.position(at.start(from), to > from ? at.end(to - 1) : at.start(from));
+  if (!marker && !md) {
+    const value = image.trim();
+    if (value === "") return [];
+    return [{ type: "paragraph", value, position: span(lead, lead + value.length) }];
+  }
+  const titleFrom = bodyStart + (marker ? marker.raw.length : 0);
+  const restRaw = image.slice(titleFrom);
+  const titleLead = restRaw.length - restRaw.trimStart().length;
+  const title = restRaw.trim();
+  const tStart = titleFrom + titleLead;
 
   const headingMarker: HeadingMarker = marker ?? { style: "markdown", ordinal: 0, raw: md ? md[1]! : "" };
   const depth = marker ? DEPTH[marker.style] : Math.max(1, hashes);
   // `（一）主动公开情况。依托…`: a short title closed by 。 or ： with the text run on.
-  const stop = title.value.search(/[。：:]/);
-  const startOfLine = trimmed(image, base).start;
+  const stop = title.search(/[。：:]/);
 
-  if (stop >= 0 && stop <= MAX_RUN_ON_TITLE && !/[,，;；]/.test(title.value.slice(0, stop))) {
-    const head = title.value.slice(0, stop);
+  if (stop >= 0 && stop <= MAX_RUN_ON_TITLE && !/[,，;；]/.test(title.slice(0, stop))) {
     const heading: Heading = {
       type: "heading",
       depth,
       marker: headingMarker,
-      value: spacedTitle(head, marker),
-      position: index.position(startOfLine, title.start + stop),
+      value: spacedTitle(title.slice(0, stop), marker),
+      position: span(lead, tStart + stop),
     };
-    const tail = buildParagraph(title.value.slice(stop + 1), title.start + stop + 1, index);
-    return tail ? [heading, tail] : [heading];
+    const tail = title.slice(stop + 1);
+    const tailLead = tail.length - tail.trimStart().length;
+    const tailValue = tail.trim();
+    if (tailValue === "") return [heading];
+    const from = tStart + stop + 1 + tailLead;
+    return [heading, { type: "paragraph", value: tailValue, position: span(from, from + tailValue.length) }];
   }
-  if (title.value.length > MAX_TITLE && marker && !md) {
-    const p = buildParagraph(image, base, index);
-    return p ? [p] : [];
+  if (title.length > MAX_TITLE && marker && !md) {
+    const value = image.trim();
+    return [{ type: "paragraph", value, position: span(lead, lead + value.length) }];
   }
   return [
     {
       type: "heading",
       depth,
       marker: headingMarker,
-      value: spacedTitle(title.value, marker),
-      position: index.position(startOfLine, title.end === title.start ? restOffset : title.end),
+      value: spacedTitle(title, marker),
+      position: span(lead, title === "" ? titleFrom : tStart + title.length),
     },
   ];
 }

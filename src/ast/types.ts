@@ -86,8 +86,9 @@ export interface TableRow extends NodeBase {
 
 /**
  * One `<td>`. `value` is the cell text with surrounding white space trimmed; `position`
- * spans exactly that trimmed text (zero-width for a blank cell), so slicing the source
- * with it reproduces `value`.
+ * spans exactly that trimmed text in the source (zero-width for a blank cell). For text
+ * input, slicing the source with it reproduces `value`; for HTML it spans the cell's
+ * markup from its first to its last character of text (`20</span><span>23` for 2023).
  */
 export interface TableCell extends NodeBase {
   type: "tableCell";
@@ -98,6 +99,12 @@ export interface TableCell extends NodeBase {
    * must hold, decides.
    */
   ambiguous?: boolean;
+  /** HTML tables only: the grid column the cell starts in (0-based), after rowspans. */
+  column?: number;
+  /** HTML tables only: how many grid columns the cell spans. */
+  colspan?: number;
+  /** HTML tables only: how many rows the cell spans. */
+  rowspan?: number;
 }
 
 /** The document: blocks in text order. */

@@ -42,7 +42,8 @@ export class NormalizeContext {
   value(cell: TableCell | null, path: string, unit: string | null = null): number | null {
     if (!cell) return null;
     const { start, end } = cell.position;
-    this.provenance[path] = { start, end, raw: cell.value };
+    // The raw text is the source slice itself, so the provenance contract holds for HTML too.
+    this.provenance[path] = { start, end, raw: this.text.slice(start.offset, end.offset) };
     const v = parseCellValue(cell.value);
     switch (v.kind) {
       case "placeholder":

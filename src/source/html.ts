@@ -1,0 +1,349 @@
+/**
+ * HTML pages → the same AST as flattened text, with positions into the HTML source.
+ *
+ * cheerio parses with its htmlparser2 backend (several times faster than parse5, and it
+ * gives every node its source offsets); the tree is then walked once. Block elements
+ * become lines, which are classified exactly like text lines (headings by their marker,
+ * else prose); `<table>`s become table nodes built from the real grid, with rowspan and
+ * colspan expanded, so each cell knows its grid column.
+ *
+ * Text is assembled per character with the source offset of every character: Word-pasted
+ * markup splits words and numbers across `<span>`s (`20</span><span>23` is 2023) and
+ * entities are longer than what they stand for, so a cell's position runs from the first
+ * to the last source character of its text.
+ */
+import { load } from "cheerio";
+import type { Block, Root, Table, TableCell, TableRow } from "../ast/types.js";
+import type { Diagnostic } from "../model/types.js";
+import { lineBlocks, type OffsetMap } from "../ast/build.js";
+import type { LineIndex } from "./line-index.js";
+
+/** The parts of a domhandler node this module reads. */
+interface DomNode {
+  type: string;
+  name?: string;
+  data?: string;
+  attribs?: Record<string, string>;
+  children?: DomNode[];
+  parent?: DomNode | null;
+  startIndex: number | null;
+  endIndex: number | null;
+}
+
+/** Tags whose content is never report text. */
+const SKIP = new Set([
+  "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "head",
+  "nav", "footer", "aside", "form", "button", "select", "input", "textarea", "map", "audio", "video",
+]);
+
+/** Class or id words of site chrome: navigation, share bars, breadcrumbs, footers. */
+const CHROME = /(?:^|[\s_-])(?:nav|navbar|menu|footer|foot|breadcrumbs?|crumbs?|share|bdshare|sidebar|banner|search|copyright|topbar|toolbar|fontsize|zoom|print|weixin|qrcode|erweima|skip|dibu|daohang|weizhi)(?:$|[\s_-])/i;
+
+/** Elements that end a line of text. */
+const BLOCK = new Set([
+  "address", "article", "blockquote", "body", "center", "dd", "details", "dialog", "dir", "div", "dl", "dt",
+  "fieldset", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "html", "li", "main",
+  "menu", "ol", "p", "pre", "section", "summary", "ul", "caption", "title", "tr", "td", "th", "tbody", "thead",
+  "tfoot", "table",
+]);
+
+/** Labels that mark a table as part of the report (or its header block). */
+const REPORT_TABLE = /本年新收|新收政府信息|第二十条|第二十條|行政复议|行政複議|申请人情况|申請人情況|索\s*引\s*号|索\s*引\s*號|统计指标|指标名称|统计数/;
+/** A line that names the report: its title. */
+const TITLE = /(?:信息公开|信息公開|政务公开).{0,12}(?:年度报告|年度報告|年报)/;
+
+/** Is this text HTML rather than flattened text? Flattened text never starts with a tag. */
+export function looksLikeHtml(text: string): boolean {
+  const head = text.slice(0, 2048).trimStart();
+  return head.startsWith("<") && /<(?:!doctype\s+html|html|head|body|div|p|table|meta|title|span)\b/i.test(head);
+}
+
+/**
+ * Characters of one line with the source span of each. Runs of HTML white space collapse
+ * to one space, as a browser renders them.
+ */
+class LineBuffer {
+  text = "";
+  starts: number[] = [];
+  ends: number[] = [];
+
+  push(ch: string, start: number, end: number): void {
+    if (ch === " " || ch === "\n" || ch === "\t" || ch === "\r" || ch === "\f") {
+      if (this.text === "" || this.text.endsWith(" ")) return;
+      ch = " ";
+    }
+    this.text += ch;
+    for (let k = 0; k < ch.length; k++) {
+      this.starts.push(start);
+      this.ends.push(end);
+    }
+  }
+
+  /** Appends a text node, aligning its decoded data with its source markup. */
+  append(node: DomNode, html: string): void {
+    const data = node.data ?? "";
+    if (data === "" || node.startIndex === null || node.endIndex === null) return;
+    const s0 = node.startIndex;
+    const raw = html.slice(s0, node.endIndex + 1);
+    if (raw === data) {
+      for (let i = 0; i < data.length; i++) this.push(data[i]!, s0 + i, s0 + i + 1);
+      return;
+    }
+    let r = 0;
+    let d = 0;
+    const entity = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?/y;
+    while (d < data.length && r < raw.length) {
+      if (raw[r] === "&") {
+        entity.lastIndex = r;
+        const m = entity.exec(raw);
+        if (m && !data.startsWith(m[0], d)) {
+          const n = m[0].startsWith("&#") ? String.fromCodePoint(entityCode(m[0])).length : 1;
+          for (let k = 0; k < n && d < data.length; k++) this.push(data[d++]!, s0 + r, s0 + r + m[0].length);
+          r += m[0].length;
+          continue;
+        }
+      }
+      if (raw[r] !== data[d]) break;
+      this.push(data[d++]!, s0 + r, s0 + r + 1);
+      r++;
+    }
+    // Alignment lost (an entity decoding to several characters): the rest maps to the node.
+    while (d < data.length) this.push(data[d++]!, s0, node.endIndex + 1);
+  }
+
+  map(): OffsetMap {
+    return { start: (i) => this.starts[i]!, end: (i) => this.ends[i]! };
+  }
+
+  clear(): void {
+    this.text = "";
+    this.starts = [];
+    this.ends = [];
+  }
+}
+
+function entityCode(e: string): number {
+  const body = e.replace(/^&#/, "").replace(/;$/, "");
+  const n = body[0] === "x" || body[0] === "X" ? parseInt(body.slice(1), 16) : parseInt(body, 10);
+  return Number.isFinite(n) && n > 0 && n <= 0x10ffff ? n : 0xfffd;
+}
+
+const isElement = (n: DomNode) => n.type === "tag" || n.type === "script" || n.type === "style";
+
+function isChrome(n: DomNode): boolean {
+  if (SKIP.has(n.name ?? "")) return true;
+  const a = n.attribs;
+  if (!a) return false;
+  const words = `${a.class ?? ""} ${a.id ?? ""}`;
+  if (words.trim() !== "" && CHROME.test(words)) return true;
+  return /display\s*:\s*none/i.test(a.style ?? "");
+}
+
+function textOf(n: DomNode): string {
+  if (n.type === "text") return n.data ?? "";
+  if (!n.children || (isElement(n) && SKIP.has(n.name ?? ""))) return "";
+  let s = "";
+  for (const c of n.children) s += textOf(c);
+  return s;
+}
+
+function hasNestedTable(n: DomNode): boolean {
+  for (const c of n.children ?? []) {
+    if (c.name === "table" || hasNestedTable(c)) return true;
+  }
+  return false;
+}
+
+/** The element holding the report: the lowest common ancestor of its tables and title. */
+function contentRoot(body: DomNode): DomNode {
+  const marks: DomNode[] = [];
+  let reportTables = 0;
+  const visit = (n: DomNode) => {
+    if (!isElement(n) || isChrome(n)) return;
+    if (n.name === "table" && !hasNestedTable(n)) {
+      const t = textOf(n);
+      if (REPORT_TABLE.test(t)) {
+        marks.push(n);
+        if (!/索\s*引\s*[号號]/.test(t)) reportTables++;
+      }
+      return;
+    }
+    if (/^h[1-6]$/.test(n.name ?? "") || n.name === "p") {
+      const t = textOf(n).trim();
+      if (t.length < 80 && TITLE.test(t)) marks.push(n);
+    }
+    for (const c of n.children ?? []) visit(c);
+  };
+  visit(body);
+  if (reportTables === 0 || marks.length === 0) return body;
+  const chain = (n: DomNode) => {
+    const out: DomNode[] = [];
+    for (let p: DomNode | null | undefined = n; p; p = p.parent) out.unshift(p);
+    return out;
+  };
+  let common = chain(marks[0]!);
+  for (const m of marks.slice(1)) {
+    const c = chain(m);
+    let i = 0;
+    while (i < common.length && i < c.length && common[i] === c[i]) i++;
+    common = common.slice(0, i);
+  }
+  const lca = common[common.length - 1];
+  return lca && lca.name !== "table" ? lca : body;
+}
+
+/** Walks the content, emitting blocks in document order. */
+class Walker {
+  readonly blocks: Block[] = [];
+  private line = new LineBuffer();
+
+  constructor(
+    private readonly html: string,
+    private readonly index: LineIndex,
+  ) {}
+
+  flush(): void {
+    if (this.line.text.trim() !== "") this.blocks.push(...lineBlocks(this.line.text, this.line.map(), this.index));
+    this.line.clear();
+  }
+
+  walk(n: DomNode): void {
+    if (n.type === "text") {
+      this.line.append(n, this.html);
+      return;
+    }
+    if (n.type === "root") {
+      for (const c of n.children ?? []) this.walk(c);
+      return;
+    }
+    if (!isElement(n) || isChrome(n)) return;
+    const name = n.name ?? "";
+    if (name === "br") {
+      this.flush();
+      return;
+    }
+    if (name === "table" && !hasNestedTable(n)) {
+      this.flush();
+      const table = this.table(n);
+      if (table) this.blocks.push(table);
+      return;
+    }
+    const block = BLOCK.has(name);
+    if (block) this.flush();
+    for (const c of n.children ?? []) this.walk(c);
+    if (block) this.flush();
+  }
+
+  /** The rows of a table element, not those of tables nested in it. */
+  private rows(table: DomNode): DomNode[] {
+    const out: DomNode[] = [];
+    const visit = (n: DomNode) => {
+      for (const c of n.children ?? []) {
+        if (c.name === "tr") out.push(c);
+        else if (c.name === "thead" || c.name === "tbody" || c.name === "tfoot") visit(c);
+      }
+    };
+    visit(table);
+    return out;
+  }
+
+  /** Builds a table node from the grid: spans expanded, each cell placed at its column. */
+  table(el: DomNode): Table | null {
+    const taken: boolean[][] = [];
+    const rows: TableRow[] = [];
+    let width = 0;
+    const trs = this.rows(el);
+    trs.forEach((tr, r) => {
+      const cells: TableCell[] = [];
+      let col = 0;
+      for (const td of tr.children ?? []) {
+        if (td.name !== "td" && td.name !== "th") continue;
+        taken[r] ??= [];
+        while (taken[r]![col]) col++;
+        const colspan = span(td.attribs?.colspan);
+        const rowspan = Math.min(span(td.attribs?.rowspan), trs.length - r);
+        for (let dr = 0; dr < rowspan; dr++) {
+          const row = (taken[r + dr] ??= []);
+          for (let dc = 0; dc < colspan; dc++) row[col + dc] = true;
+        }
+        const cell = this.cell(td);
+        cell.column = col;
+        if (colspan > 1) cell.colspan = colspan;
+        if (rowspan > 1) cell.rowspan = rowspan;
+        cells.push(cell);
+        col += colspan;
+        width = Math.max(width, col);
+      }
+      if (cells.length === 0) return;
+      const start = tr.startIndex ?? cells[0]!.position.start.offset;
+      const end = (tr.endIndex ?? cells[cells.length - 1]!.position.end.offset - 1) + 1;
+      rows.push({ type: "tableRow", padding: 0, children: cells, position: this.index.position(start, end) });
+    });
+    if (rows.length === 0) return null;
+    return {
+      type: "table",
+      form: "html",
+      columns: width,
+      children: rows,
+      position: this.index.position(el.startIndex ?? 0, (el.endIndex ?? 0) + 1),
+    };
+  }
+
+  /** A cell's text: all its text nodes joined, `<br>` and inner blocks joining the halves. */
+  private cell(td: DomNode): TableCell {
+    const buf = new LineBuffer();
+    const visit = (n: DomNode) => {
+      if (n.type === "text") buf.append(n, this.html);
+      else if (isElement(n) && !SKIP.has(n.name ?? "")) for (const c of n.children ?? []) visit(c);
+    };
+    visit(td);
+    const text = buf.text;
+    const value = text.trim();
+    if (value === "") {
+      const at = td.children?.[0]?.startIndex ?? (td.endIndex ?? 0);
+      return { type: "tableCell", value: "", position: this.index.position(at, at) };
+    }
+    const lead = text.length - text.trimStart().length;
+    const last = lead + value.length - 1;
+    return {
+      type: "tableCell",
+      value: joinBrokenHeader(value),
+      position: this.index.position(buf.starts[lead]!, buf.ends[last]!),
+    };
+  }
+}
+
+/**
+ * `商业<br>企业` or `<p>商业</p><p>企业</p>` arrive as `商业 企业`: a space between two CJK
+ * characters inside one cell is an artefact of the markup, not of the text.
+ */
+function joinBrokenHeader(value: string): string {
+  return value.replace(/(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/g, "");
+}
+
+function span(v: string | undefined): number {
+  const n = v === undefined ? 1 : parseInt(v, 10);
+  return Number.isFinite(n) && n >= 1 ? Math.min(n, 1000) : 1;
+}
+
+/** Parses an HTML page into the report AST. Positions are offsets into `html`. */
+export function parseHtml(html: string, index: LineIndex): { tree: Root; diagnostics: Diagnostic[] } {
+  const $ = load(html, { xml: { xmlMode: false, withStartIndices: true, withEndIndices: true, decodeEntities: true } } as never);
+  const root = $.root()[0] as unknown as DomNode;
+  const body = findBody(root) ?? root;
+  const walker = new Walker(html, index);
+  const content = contentRoot(body);
+  walker.walk(content);
+  walker.flush();
+  return { tree: { type: "root", children: walker.blocks, position: index.position(0, html.length) }, diagnostics: [] };
+}
+
+function findBody(n: DomNode): DomNode | null {
+  if (n.name === "body") return n;
+  for (const c of n.children ?? []) {
+    if (!isElement(c) && c.type !== "root") continue;
+    const b = findBody(c);
+    if (b) return b;
+  }
+  return null;
+}
