@@ -17,11 +17,12 @@ import type { LineIndex } from "../source/line-index.js";
 import { DiagnosticCodes } from "../diagnostics/codes.js";
 import { diagnostic } from "../diagnostics/diagnostic.js";
 import { chineseNumeral } from "../normalize/text.js";
+import { parseCellValue } from "../normalize/value.js";
 
 /** Builds the root node from the parser's blocks. Diagnostics are appended to `out`. */
 export function buildTree(blocks: LineBlock[], index: LineIndex, out: Diagnostic[]): Root {
   const children: Block[] = [];
-  for (const block of blocks) {
+  for (const block of mergeSplitCells(blocks)) {
     switch (block.kind) {
       case "table": {
         const table = buildTable(block.lines, index, out);
@@ -40,7 +41,7 @@ export function buildTree(blocks: LineBlock[], index: LineIndex, out: Diagnostic
         break;
     }
   }
-  return { type: "root", children, position: index.position(0, index.text.length) };
+  return { type: "root", children: pipelessTables(children, index), position: index.position(0, index.text.length) };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -221,16 +222,104 @@ function splitRowLine(image: string, offset: number, index: LineIndex): TableCel
 const MD_DELIMITER = /^[ \t]*\|?(?:[ \t]*:?-{2,}:?[ \t]*\|)+[ \t]*(?::?-{2,}:?[ \t]*)?$/;
 
 /**
+ * One line of a flattened table, normalised: a cell (`text |`, or a header cell broken over
+ * two lines), a run of pipes, or a whole row.
+ */
+type TableLine =
+  | { kind: "cell"; cell: TableCell; start: number; end: number }
+  | { kind: "pipes"; count: number; start: number; end: number }
+  | { kind: "row"; token: IToken };
+
+/** A table block as the parser grouped it, plus cells glued on from split lines. */
+type TableSource = Array<IToken | { split: [IToken, IToken] }>;
+
+function tableLines(source: TableSource, index: LineIndex, cellMajority: boolean): TableLine[] {
+  const out: TableLine[] = [];
+  for (const item of source) {
+    if ("split" in item) {
+      // `本年新` / `制作数量 |`: a header cell the scraper broke over two lines.
+      const [head, tail] = item.split;
+      const bar = tail.image.lastIndexOf("|");
+      const h = trimmed(head.image, head.startOffset);
+      const t = trimmed(tail.image.slice(0, bar), tail.startOffset);
+      const cell: TableCell = { type: "tableCell", value: h.value + t.value, position: index.position(h.start, t.end) };
+      out.push({ kind: "cell", cell, start: head.startOffset, end: tail.startOffset + tail.image.length });
+      continue;
+    }
+    const tok = item;
+    const start = tok.startOffset;
+    const end = start + tok.image.length;
+    const name = tok.tokenType.name;
+    if (name === "CellLine") {
+      const bar = tok.image.lastIndexOf("|");
+      out.push({ kind: "cell", cell: cellNode(tok.image.slice(0, bar), start, index), start, end });
+    } else if (name === "PaddingRun") {
+      out.push({ kind: "pipes", count: countPipes(tok.image), start, end });
+    } else if (cellMajority && !/^[ \t]*\|/.test(tok.image)) {
+      // `text | |` inside a cell-per-line table: the last cell of a row with its padding
+      // printed on the same line.
+      const cells = splitRowLine(tok.image, start, index);
+      if (cells.length > 0 && cells.slice(1).every((c) => c.value === "")) {
+        const first = cells[0]!;
+        const firstBar = tok.image.indexOf("|");
+        out.push({ kind: "cell", cell: first, start, end: start + firstBar + 1 });
+        out.push({ kind: "pipes", count: countPipes(tok.image) - 1, start: start + firstBar + 1, end });
+        continue;
+      }
+      out.push({ kind: "row", token: tok });
+    } else {
+      out.push({ kind: "row", token: tok });
+    }
+  }
+  return out;
+}
+
+/**
+ * Some scrapers print no padding at all but a fixed separator between rows (`||` after
+ * every row, or a lone `|` before every row). Under the padding rule a constant pipe count
+ * implies a constant cell count per row; when the counts between equal runs vary, the runs
+ * are separators.
+ */
+function separatorStyle(lines: TableLine[]): boolean {
+  const counts = new Set<number>();
+  const cellsBetween = new Set<number>();
+  let runs = 0;
+  let n = 0;
+  let seenCell = false;
+  for (const l of lines) {
+    if (l.kind === "cell") {
+      n++;
+      seenCell = true;
+    } else if (l.kind === "pipes" && seenCell) {
+      counts.add(l.count);
+      if (n > 0) cellsBetween.add(n);
+      n = 0;
+      runs++;
+    }
+  }
+  // A bare `|` is also how a blank cell prints, so one-pipe separators are believed only
+  // when the table opens with one (the "lone `|` before every row" style).
+  const leading = lines[0]?.kind === "pipes";
+  return runs >= 3 && counts.size === 1 && cellsBetween.size > 1 && (!counts.has(1) || leading);
+}
+
+/**
  * Cuts a run of table lines into rows. Returns null for a run that holds no cell at all
  * (a stray pipe run, e.g. a flattened metadata box).
  */
-function buildTable(lines: IToken[], index: LineIndex, out: Diagnostic[]): Table | null {
+function buildTable(source: TableSource, index: LineIndex, out: Diagnostic[]): Table | null {
+  let cellCount = 0;
+  let rowCount = 0;
+  for (const item of source) {
+    if ("split" in item || item.tokenType.name === "CellLine") cellCount++;
+    else if (item.tokenType.name === "RowLine") rowCount++;
+  }
+  const lines = tableLines(source, index, cellCount >= rowCount);
+  const separators = separatorStyle(lines);
   const rows: TableRow[] = [];
   let width: number | null = null;
   let cells: TableCell[] = [];
   let rowStart = -1;
-  let rowLines = 0;
-  let cellLines = 0;
   let markdown = false;
 
   const close = (endOffset: number, padding: number) => {
@@ -240,28 +329,24 @@ function buildTable(lines: IToken[], index: LineIndex, out: Diagnostic[]): Table
     rowStart = -1;
   };
 
-  for (const tok of lines) {
-    const name = tok.tokenType.name;
-    const start = tok.startOffset;
-    const end = start + tok.image.length;
-    if (name === "CellLine") {
-      cellLines++;
-      if (rowStart < 0) rowStart = start;
-      const bar = tok.image.lastIndexOf("|");
-      cells.push(cellNode(tok.image.slice(0, bar), start, index));
-      if (width !== null && cells.length === width) close(end, 0);
-    } else if (name === "PaddingRun") {
-      const k = countPipes(tok.image);
+  for (const line of lines) {
+    if (line.kind === "cell") {
+      if (rowStart < 0) rowStart = line.start;
+      cells.push(line.cell);
+      if (width !== null && cells.length === width && !separators) close(line.end, 0);
+    } else if (line.kind === "pipes") {
+      const k = line.count;
+      const { start, end } = line;
       if (cells.length === 0) continue; // a pipe run between rows: separator or stray padding
-      if (width === null) {
+      if (separators) {
+        close(end, k);
+      } else if (width === null) {
         width = cells.length + k;
         close(end, k);
       } else if (k === 1 && cells.length + 1 < width) {
-        const at = start + tok.image.indexOf("|");
-        cells.push({ type: "tableCell", value: "", position: index.position(at, at) });
+        cells.push({ type: "tableCell", value: "", position: index.position(start, start) });
       } else if (k === 1 && cells.length + 1 === width) {
-        const at = start + tok.image.indexOf("|");
-        cells.push({ type: "tableCell", value: "", ambiguous: true, position: index.position(at, at) });
+        cells.push({ type: "tableCell", value: "", ambiguous: true, position: index.position(start, start) });
         close(end, 0);
       } else {
         if (cells.length + k !== width) {
@@ -277,7 +362,8 @@ function buildTable(lines: IToken[], index: LineIndex, out: Diagnostic[]): Table
       }
     } else {
       // A whole row on one line ends any row being collected from cell lines.
-      rowLines++;
+      const tok = line.token;
+      const start = tok.startOffset;
       close(start, 0);
       if (MD_DELIMITER.test(tok.image)) {
         markdown = true;
@@ -285,15 +371,16 @@ function buildTable(lines: IToken[], index: LineIndex, out: Diagnostic[]): Table
       }
       rowStart = start;
       cells = splitRowLine(tok.image, start, index);
-      close(end, 0);
+      close(start + tok.image.length, 0);
     }
   }
-  const last = lines[lines.length - 1]!;
-  close(last.startOffset + last.image.length, 0);
+  const last = source[source.length - 1]!;
+  const lastToken = "split" in last ? last.split[1] : last;
+  close(lastToken.startOffset + lastToken.image.length, 0);
   if (rows.length === 0) return null;
 
-  const form: TableForm = markdown ? "markdown" : rowLines > cellLines ? "row-lines" : "cell-lines";
-  if (form === "cell-lines" && width === null && rows.length === 1 && rows[0]!.children.length > 1) {
+  const form: TableForm = markdown ? "markdown" : rowCount > cellCount ? "row-lines" : "cell-lines";
+  if (form === "cell-lines" && width === null && !separators && rows.length === 1 && rows[0]!.children.length > 1) {
     out.push(
       diagnostic(
         DiagnosticCodes.tableWidthUnknown,
@@ -302,13 +389,147 @@ function buildTable(lines: IToken[], index: LineIndex, out: Diagnostic[]): Table
       ),
     );
   }
-  const columns = form === "cell-lines" ? width : Math.max(...rows.map((r) => r.children.length));
-  const first = lines[0]!;
+  const columns = form === "cell-lines" && !separators ? width : Math.max(...rows.map((r) => r.children.length));
+  const first = source[0]!;
+  const firstToken = "split" in first ? first.split[0] : first;
   return {
     type: "table",
     form,
     columns,
     children: rows,
-    position: index.position(first.startOffset, last.startOffset + last.image.length),
+    position: index.position(firstToken.startOffset, lastToken.startOffset + lastToken.image.length),
+  };
+}
+
+/** A short line with no sentence punctuation: what half a header cell looks like. */
+const CELL_FRAGMENT = /^[^。，,；;：:]{1,16}$/;
+
+/**
+ * Joins table blocks that a header cell broken over two lines (`本年新` / `制作数量 |`) has
+ * cut apart. Only mid-row: the first table must end on a cell (no padding yet) and the
+ * second start with one, so a caption between two tables is never glued on.
+ */
+function mergeSplitCells(blocks: LineBlock[]): Array<LineBlock | { kind: "table"; lines: TableSource }> {
+  const out: Array<LineBlock | { kind: "table"; lines: TableSource }> = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    const prev = out[out.length - 1];
+    const next = blocks[i + 1];
+    if (
+      (b.kind === "paragraph" || b.kind === "heading") &&
+      prev?.kind === "table" &&
+      next?.kind === "table" &&
+      CELL_FRAGMENT.test(b.token.image.trim())
+    ) {
+      const lastLine = prev.lines[prev.lines.length - 1]!;
+      const firstNext = next.lines[0]!;
+      const endsOnCell = !("split" in lastLine) && lastLine.tokenType.name === "CellLine";
+      if (endsOnCell && firstNext.tokenType.name === "CellLine") {
+        out[out.length - 1] = { kind: "table", lines: [...prev.lines, { split: [b.token, firstNext] }, ...next.lines.slice(1)] };
+        i++;
+        continue;
+      }
+    }
+    out.push(b.kind === "table" ? { kind: "table", lines: [...b.lines] } : b);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Tables with no pipes at all
+
+/** Sections whose headings bound a pipe-less table. */
+const SECTION_WORDS = /主动公开|收到和处理|依申请|行政复议|行政诉讼|总体情况|存在的主要问题|改进情况|其他需要报告/;
+/** Longest line taken for a cell of a pipe-less table. */
+const MAX_CELL = 80;
+
+function cellKind(value: string): "label" | "value" {
+  const k = parseCellValue(value).kind;
+  return k === "number" || k === "zero-word" || k === "placeholder" || k === "blank" ? "value" : "label";
+}
+
+/**
+ * Some scrapers print every cell as its own paragraph, with no pipes at all. A run of short
+ * lines holding several bare numbers is such a table. Rows are cut by labels: a label line
+ * starts a row, numbers join it; blank cells show as extra blank lines.
+ */
+function pipelessTables(blocks: Block[], index: LineIndex): Block[] {
+  const text = index.text;
+  const out: Block[] = [];
+  let run: Block[] = [];
+  const cellLike = (b: Block) => {
+    if (b.type === "table") return false;
+    if (b.type === "heading" && b.depth === 1 && SECTION_WORDS.test(b.value) && !/本年新收|上年结转|办理结果|结转下年/.test(b.value)) return false;
+    const raw = text.slice(b.position.start.offset, b.position.end.offset);
+    return raw.length <= MAX_CELL && !/[。；;]$/.test(raw.trim()) && !raw.includes("\n");
+  };
+  const flush = () => {
+    const numeric = run.filter((b) => cellKind(text.slice(b.position.start.offset, b.position.end.offset).trim()) === "value").length;
+    if (numeric >= 4 && numeric * 5 >= run.length) out.push(streamTable(run, index));
+    else out.push(...run);
+    run = [];
+  };
+  for (const b of blocks) {
+    if (cellLike(b)) {
+      const prev = run[run.length - 1];
+      // A heading split into heading + run-on prose shares one source line: keep both out.
+      if (prev && prev.position.end.offset > b.position.start.offset) {
+        run.push(b);
+        continue;
+      }
+      run.push(b);
+    } else {
+      flush();
+      out.push(b);
+    }
+  }
+  flush();
+  return out;
+}
+
+function countBreaks(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 10) n++;
+    else if (c === 13 && s.charCodeAt(i + 1) !== 10) n++;
+  }
+  return n;
+}
+
+function streamTable(run: Block[], index: LineIndex): Table {
+  const text = index.text;
+  const gaps: number[] = [];
+  for (let i = 1; i < run.length; i++) {
+    gaps.push(countBreaks(text.slice(run[i - 1]!.position.end.offset, run[i]!.position.start.offset)));
+  }
+  const sep = Math.max(1, Math.min(...gaps.filter((g) => g > 0), 2));
+  const rows: TableRow[] = [];
+  let cells: TableCell[] = [];
+  const close = () => {
+    if (cells.length === 0) return;
+    const first = cells[0]!.position.start.offset;
+    const last = cells[cells.length - 1]!.position.end.offset;
+    rows.push({ type: "tableRow", padding: 0, children: cells, position: index.position(first, last) });
+    cells = [];
+  };
+  run.forEach((b, i) => {
+    const blanks = i > 0 ? Math.floor((gaps[i - 1]! - sep) / sep) : 0;
+    for (let k = 0; k < blanks; k++) {
+      const at = b.position.start.offset;
+      cells.push({ type: "tableCell", value: "", position: index.position(at, at) });
+    }
+    const raw = text.slice(b.position.start.offset, b.position.end.offset);
+    const cell = cellNode(raw, b.position.start.offset, index);
+    if (cellKind(cell.value) === "label") close();
+    cells.push(cell);
+  });
+  close();
+  return {
+    type: "table",
+    form: "plain",
+    columns: Math.max(...rows.map((r) => r.children.length)),
+    children: rows,
+    position: index.position(run[0]!.position.start.offset, run[run.length - 1]!.position.end.offset),
   };
 }
