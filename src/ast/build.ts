@@ -146,7 +146,8 @@ export function lineBlocks(image: string, at: OffsetMap, index: LineIndex): Bloc
   const tStart = titleFrom + titleLead;
 
   const headingMarker: HeadingMarker = marker ?? { style: "markdown", ordinal: 0, raw: md ? md[1]! : "" };
-  const depth = marker ? DEPTH[marker.style] : Math.max(1, hashes);
+  // In a markdown document the `#` count is the outline level, whatever numeral follows.
+  const depth = md ? hashes : marker ? DEPTH[marker.style] : 1;
   // `（一）主动公开情况。依托…`: a short title closed by 。 or ： with the text run on.
   const stop = title.search(/[。：:]/);
 
@@ -228,6 +229,7 @@ const MD_DELIMITER = /^[ \t]*\|?(?:[ \t]*:?-{2,}:?[ \t]*\|)+[ \t]*(?::?-{2,}:?[ 
 type TableLine =
   | { kind: "cell"; cell: TableCell; start: number; end: number }
   | { kind: "pipes"; count: number; start: number; end: number }
+  | { kind: "rowEnd"; start: number; end: number }
   | { kind: "row"; token: IToken };
 
 /** A table block as the parser grouped it, plus cells glued on from split lines. */
@@ -256,14 +258,14 @@ function tableLines(source: TableSource, index: LineIndex, cellMajority: boolean
     } else if (name === "PaddingRun") {
       out.push({ kind: "pipes", count: countPipes(tok.image), start, end });
     } else if (cellMajority && !/^[ \t]*\|/.test(tok.image)) {
-      // `text | |` inside a cell-per-line table: the last cell of a row with its padding
-      // printed on the same line.
+      // `text | |` inside a cell-per-line table: the last cell of a row, with the row's end
+      // marked on the same line.
       const cells = splitRowLine(tok.image, start, index);
       if (cells.length > 0 && cells.slice(1).every((c) => c.value === "")) {
         const first = cells[0]!;
         const firstBar = tok.image.indexOf("|");
         out.push({ kind: "cell", cell: first, start, end: start + firstBar + 1 });
-        out.push({ kind: "pipes", count: countPipes(tok.image) - 1, start: start + firstBar + 1, end });
+        out.push({ kind: "rowEnd", start: start + firstBar + 1, end });
         continue;
       }
       out.push({ kind: "row", token: tok });
@@ -334,6 +336,8 @@ function buildTable(source: TableSource, index: LineIndex, out: Diagnostic[]): T
       if (rowStart < 0) rowStart = line.start;
       cells.push(line.cell);
       if (width !== null && cells.length === width && !separators) close(line.end, 0);
+    } else if (line.kind === "rowEnd") {
+      close(line.end, 0);
     } else if (line.kind === "pipes") {
       const k = line.count;
       const { start, end } = line;
@@ -389,7 +393,11 @@ function buildTable(source: TableSource, index: LineIndex, out: Diagnostic[]): T
       ),
     );
   }
-  const columns = form === "cell-lines" && !separators ? width : Math.max(...rows.map((r) => r.children.length));
+  // A width learnt from padding; else, when rows were cut by separators or row-end marks,
+  // the widest row; a cell-line table cut by neither has no known width.
+  const cutByMarks = separators || lines.some((l) => l.kind === "rowEnd");
+  const columns =
+    form === "cell-lines" && !cutByMarks ? width : (width ?? Math.max(...rows.map((r) => r.children.length)));
   const first = source[0]!;
   const firstToken = "split" in first ? first.split[0] : first;
   return {

@@ -26,7 +26,8 @@ const re = (source: string) => new RegExp(source);
 /** One or more line breaks with only white space between them: a paragraph/table break. */
 export const BlankLines = createToken({
   name: "BlankLines",
-  pattern: /(?:\r\n|\r|\n)(?:[ \t\u00A0\u3000]*(?:\r\n|\r|\n))+/,
+  // `\r(?!\n)`: a CRLF must not split into a CR and an LF, which would read as a blank line.
+  pattern: /(?:\r\n|\r(?!\n)|\n)(?:[ \t\u00A0\u3000]*(?:\r\n|\r(?!\n)|\n))+/,
   line_breaks: true,
 });
 

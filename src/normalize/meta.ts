@@ -20,7 +20,7 @@ const HEADER_SET = new Set(HEADER_LABELS.map(normalizeLabel));
 
 /** Suffixes that end the name of a reporting body. */
 const AGENCY_END =
-  "(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|管理委员会|委员会|管委会|办事处|街道|局|厅|委|办|院|部|署|中心|公司|集团|处|所|站|队|社|馆|会|镇|乡)";
+  "(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|管理委员会|委员会|管委会|办事处|街道|机关|局|厅|委|办|院|部|署|中心|公司|集团|处|所|站|队|社|馆|会|镇|乡)";
 const CJK = "[\\u4e00-\\u9fff（）()]";
 
 /** A year witness: where it was read and how much it is trusted. */
