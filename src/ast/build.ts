@@ -258,14 +258,17 @@ function tableLines(source: TableSource, index: LineIndex, cellMajority: boolean
     } else if (name === "PaddingRun") {
       out.push({ kind: "pipes", count: countPipes(tok.image), start, end });
     } else if (cellMajority && !/^[ \t]*\|/.test(tok.image)) {
-      // `text | |` inside a cell-per-line table: the last cell of a row, with the row's end
-      // marked on the same line.
+      // `text | |` or `text | |||` inside a cell-per-line table: the last cell of a row with
+      // its end mark or padding printed on the same line.
       const cells = splitRowLine(tok.image, start, index);
       if (cells.length > 0 && cells.slice(1).every((c) => c.value === "")) {
         const first = cells[0]!;
         const firstBar = tok.image.indexOf("|");
         out.push({ kind: "cell", cell: first, start, end: start + firstBar + 1 });
-        out.push({ kind: "rowEnd", start: start + firstBar + 1, end });
+        // One more pipe marks the row's end (` | |`); more are its padding (` | |||`).
+        const extra = countPipes(tok.image) - 1;
+        if (extra === 1) out.push({ kind: "rowEnd", start: start + firstBar + 1, end });
+        else out.push({ kind: "pipes", count: extra, start: start + firstBar + 1, end });
         continue;
       }
       out.push({ kind: "row", token: tok });
@@ -276,33 +279,61 @@ function tableLines(source: TableSource, index: LineIndex, cellMajority: boolean
   return out;
 }
 
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+
+/** How the pipe runs of a flattened table are to be read. */
+interface PipeStyle {
+  /** True when pipe runs are row separators, not padding. */
+  separators: boolean;
+  /** The table width, when the padding arithmetic determines it. */
+  width: number | null;
+}
+
 /**
- * Some scrapers print no padding at all but a fixed separator between rows (`||` after
- * every row, or a lone `|` before every row). Under the padding rule a constant pipe count
- * implies a constant cell count per row; when the counts between equal runs vary, the runs
- * are separators.
+ * Decides how a table's pipe runs are meant.
+ *
+ * Under the padding rule every row fills the width W: n cells + k pipes = W, and a full row
+ * prints no padding. So between two runs of k ≥ 2 pipes, the text cells, the one-pipe lines
+ * (each a blank cell or a one-pipe padding: either way one column) and the closing run add
+ * up to a multiple of W, and W is the greatest common divisor of those sums — even when the
+ * first rows are full and print no padding. When the sums share no divisor larger than the
+ * runs themselves, the runs cannot be padding: some scrapers print a fixed separator instead
+ * (`||` after every row, or a lone `|` before every row).
  */
-function separatorStyle(lines: TableLine[]): boolean {
+function pipeStyle(lines: TableLine[]): PipeStyle {
   const counts = new Set<number>();
   const cellsBetween = new Set<number>();
+  let g = 0;
+  let maxK = 0;
   let runs = 0;
   let n = 0;
+  let sum = 0;
   let seenCell = false;
   for (const l of lines) {
     if (l.kind === "cell") {
       n++;
+      sum++;
       seenCell = true;
     } else if (l.kind === "pipes" && seenCell) {
       counts.add(l.count);
       if (n > 0) cellsBetween.add(n);
       n = 0;
       runs++;
+      if (l.count >= 2) {
+        g = gcd(sum + l.count, g);
+        maxK = Math.max(maxK, l.count);
+        sum = 0;
+      } else {
+        sum++;
+      }
     }
   }
+  if (g >= 2 && g > maxK) return { separators: false, width: g };
   // A bare `|` is also how a blank cell prints, so one-pipe separators are believed only
   // when the table opens with one (the "lone `|` before every row" style).
   const leading = lines[0]?.kind === "pipes";
-  return runs >= 3 && counts.size === 1 && cellsBetween.size > 1 && (!counts.has(1) || leading);
+  const separators = runs >= 3 && counts.size === 1 && cellsBetween.size > 1 && (!counts.has(1) || leading);
+  return { separators, width: null };
 }
 
 /**
@@ -317,9 +348,10 @@ function buildTable(source: TableSource, index: LineIndex, out: Diagnostic[]): T
     else if (item.tokenType.name === "RowLine") rowCount++;
   }
   const lines = tableLines(source, index, cellCount >= rowCount);
-  const separators = separatorStyle(lines);
+  const style = pipeStyle(lines);
+  const separators = style.separators;
   const rows: TableRow[] = [];
-  let width: number | null = null;
+  let width: number | null = style.width;
   let cells: TableCell[] = [];
   let rowStart = -1;
   let markdown = false;
