@@ -108,6 +108,7 @@ export function parseReport(input: string | Uint8Array, options: ParseOptions = 
     if (parts.proactive) report.proactive = parts.proactive;
     if (parts.requests) report.requests = parts.requests;
     if (parts.reviewsAndLawsuits) report.reviewsAndLawsuits = parts.reviewsAndLawsuits;
+    if (parts.legacyStatistics) report.legacyStatistics = parts.legacyStatistics;
     report.provenance = ctx.provenance;
     if (report.template === "2021" || report.template === "2019") {
       for (const [key, label] of [

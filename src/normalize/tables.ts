@@ -8,25 +8,25 @@
  * truncated or garbled, the row's place in the template grid decides, and a diagnostic
  * says which label was assumed — a number is never placed silently on a guess.
  */
-import type { Block, Position, TableCell, TableRow } from "../ast/types.js";
-import type { Proactive, Requests, ReviewsAndLawsuits, Template } from "../model/types.js";
+import type { Block, Position, Table, TableCell, TableRow } from "../ast/types.js";
+import type { LegacyStatistic, Proactive, Requests, ReviewsAndLawsuits, Template } from "../model/types.js";
 import { readMarker } from "../ast/build.js";
 import { DiagnosticCodes } from "../diagnostics/codes.js";
 import { clip, type NormalizeContext } from "./context.js";
-import { normalizeLabel } from "./text.js";
-import { parseCellValue } from "./value.js";
+import { findStatisticsHeader, LegacyReader, statisticsLayout } from "./legacy.js";
+import { chineseNumeral, normalizeLabel } from "./text.js";
+import { isNumericText, parseCellValue } from "./value.js";
 import {
   APPLICANT_COLUMNS,
   OUTCOME_COLUMNS,
   OUTCOME_GROUPS,
   PROACTIVE_HEADER,
-  PROACTIVE_ROWS_2019,
-  PROACTIVE_ROWS_2021,
+  PROACTIVE_ROWS,
   REQUEST_GROUPS,
-  REQUEST_ROWS_2019,
-  REQUEST_ROWS_2021,
+  REQUEST_ROWS,
+  type Family,
   type ProactiveColumnDef,
-  type ProactiveRowDef,
+  type ProactiveRowSpec,
   type RequestGroup,
   type RequestRowDef,
 } from "./templates/grid.js";
@@ -36,6 +36,8 @@ export interface TableParts {
   proactive?: Proactive;
   requests?: Requests;
   reviewsAndLawsuits?: ReviewsAndLawsuits;
+  /** Rows of pre-2019 statistics tables, in document order. */
+  legacyStatistics?: LegacyStatistic[];
 }
 
 type Part = "proactive" | "requests" | "reviews";
@@ -142,15 +144,38 @@ export function readTables(blocks: Block[], template: Template, ctx: NormalizeCo
   const proactive = new ProactiveReader(ctx, template);
   const requests = new RequestsReader(ctx, template);
   const reviews = new ReviewsReader(ctx);
+  const legacy = new LegacyReader(ctx);
   let part: Part | null = null;
   for (const block of blocks) {
     if (block.type === "heading") {
       part = partOfHeading(block.value) ?? (block.depth === 1 ? null : part);
+      legacy.close();
       continue;
     }
     if (block.type !== "table") continue;
-    for (const row of block.children) {
+    // Pre-2019 statistics tables are recognised by their own header, whatever the template.
+    const stats = findStatisticsHeader(block);
+    if (stats) {
+      legacy.table(block, stats.row, stats.layout);
+      continue;
+    }
+    if (legacy.continues(block)) {
+      legacy.table(block, -1, null);
+      continue;
+    }
+    legacy.close();
+    if (template === "legacy") {
+      unreadTable(block, ctx);
+      continue;
+    }
+    for (const [i, row] of block.children.entries()) {
       const v = view(row);
+      // A statistics table run on below a template table (no blank line between them).
+      const stats = v.hasNumbers ? null : statisticsLayout(row.children);
+      if (stats) {
+        legacy.table(block, i, stats);
+        break;
+      }
       part = partOfRow(v) ?? part;
       if (part === "proactive") proactive.row(v);
       else if (part === "requests") requests.row(v);
@@ -164,43 +189,129 @@ export function readTables(blocks: Block[], template: Template, ctx: NormalizeCo
   if (r) out.requests = r;
   const rv = reviews.result();
   if (rv) out.reviewsAndLawsuits = rv;
+  if (legacy.entries.length > 0) out.legacyStatistics = legacy.entries;
   return out;
+}
+
+/** Cell labels of the page's metadata box, which holds numbers (索引号) but no statistics. */
+const META_LABELS = ["索引号", "发布机构", "发文日期", "成文日期", "文号"].map(normalizeLabel);
+
+/**
+ * A table of a pre-2019 report that is not a statistics table: its numbers are not guessed
+ * into the model, and an info diagnostic says so (unless it is the page's metadata box).
+ */
+function unreadTable(table: Table, ctx: NormalizeContext): void {
+  const cells = table.children.flatMap((r) => r.children);
+  if (!cells.some((c) => isNumericText(c.value))) return;
+  if (cells.some((c) => META_LABELS.some((m) => normalizeLabel(c.value).includes(m)))) return;
+  ctx.report(
+    { ...DiagnosticCodes.unknownRow, severity: "info" },
+    "a table of this pre-2019 report has no statistics header (统计指标/指标名称 | 单位); its numbers are not read into the model (表格无统计表表头，未读取)",
+    table.position,
+    "legacyStatistics",
+  );
 }
 
 // ---------------------------------------------------------------------------------------
 // 二 主动公开
 
+/** The 第二十条 item a caption names: `第二十条第(五)项` → 5. */
+function captionItem(norm: string): number | null {
+  const m = /第二十条第?\(?([一二三四五六七八九十]{1,2})\)?项/.exec(norm);
+  return m ? chineseNumeral(m[1]!) : null;
+}
+
+/** A column header cell's unit, when it names one: `采购总金额(万元)`, `(单位:万元)`. */
+function headerUnit(norm: string): string | null {
+  const m = /\((?:单位:)?(万元|元|千元|亿元)\)/.exec(norm);
+  return m ? m[1]! : null;
+}
+
+/** The column a header cell names: the phrase occurring earliest wins (annotations come after). */
+function strongColumn(norm: string, columns: readonly ProactiveColumnDef[]): ProactiveColumnDef | null {
+  let best: ProactiveColumnDef | null = null;
+  let at = Infinity;
+  for (const c of columns) {
+    for (const p of c.phrases) {
+      const i = norm.indexOf(normalizeLabel(p));
+      if (i >= 0 && i < at) {
+        best = c;
+        at = i;
+      }
+    }
+  }
+  return best;
+}
+
+/** Columns whose label a cut header cell (`本年新`, cut at a `<br>`) could be the start of. */
+function weakColumns(norm: string, columns: readonly ProactiveColumnDef[]): ProactiveColumnDef[] {
+  if (norm.length < 2) return [];
+  return columns.filter((c) => normalizeLabel(c.label).startsWith(norm));
+}
+
+/** A row's columns as resolved from its sub-table header (or assumed), with the template they belong to. */
+interface ResolvedColumns {
+  family: Family;
+  columns: ProactiveColumnDef[];
+  /** Units a header cell declared, by column key. */
+  units: Map<string, string>;
+}
+
 class ProactiveReader {
-  private readonly rows: ProactiveRowDef[];
   private readonly model: Record<string, unknown> = {};
   private extra: Array<{ label: string; values: Array<number | null> }> = [];
+  /** The header cells after the row-label column of the current sub-table; null before any. */
   private header: TableCell[] | null = null;
+  /** The 第二十条 item of the current sub-table, from its caption. */
+  private item: number | null = null;
   private seen = false;
 
   constructor(
     private readonly ctx: NormalizeContext,
-    template: Template,
-  ) {
-    this.rows = template === "2019" ? PROACTIVE_ROWS_2019 : PROACTIVE_ROWS_2021;
-  }
+    private readonly template: Template,
+  ) {}
 
   row(v: RowView): void {
     const first = v.norm[0] ?? "";
     if (first.includes("第二十条")) {
       this.seen = true;
       this.header = null;
-      return;
+      this.item = captionItem(first);
+      // A caption alone on its row, or sharing it with the header or a data row.
+      if (v.labels.length <= 1 && !v.hasNumbers) return;
+      v = { ...v, labels: v.labels.slice(1), norm: v.norm.slice(1) };
     }
-    if (has(first, PROACTIVE_HEADER)) {
+    if (this.isHeader(v)) {
       this.seen = true;
-      this.header = v.row.children.slice(1);
+      const cells = v.row.children;
+      const firstIsColumn = cells[0] !== undefined && this.anyColumn(normalizeLabel(cells[0].value)) && !has(normalizeLabel(cells[0].value), PROACTIVE_HEADER);
+      this.header = (firstIsColumn ? cells : cells.slice(cells.indexOf(v.labels[0] ?? cells[0]!) + 1)).filter((c) => c.value !== "");
       return;
     }
     if (v.labels.length === 0 && !v.hasNumbers) return;
     const label = v.norm[v.norm.length - 1] ?? "";
-    const def = this.rows.find((d) => has(label, d.phrases));
+    let def: ProactiveRowSpec | undefined = v.labels.length > 0 ? PROACTIVE_ROWS.find((d) => has(label, d.phrases)) : undefined;
+    if (!def && v.labels.length === 0) {
+      // Numbers without a label: the next row of the current sub-table, if the caption says which.
+      def = PROACTIVE_ROWS.find((d) => d.item === this.item && this.model[d.key] === undefined);
+      if (!def) {
+        this.ctx.report(
+          DiagnosticCodes.unknownRow,
+          "a row of 二 has numbers but no label; its values are not in the model (无标签的数据行)",
+          v.row.position,
+          "proactive",
+        );
+        return;
+      }
+      this.ctx.report(
+        DiagnosticCodes.labelAssumed,
+        `a row of 二 without a label read as ${def.label}, the next row of 第二十条第(${def.item})项 (无行标签，按位置认定)`,
+        v.row.position,
+        `proactive.${def.key}`,
+      );
+    }
     if (!def) {
-      if (v.hasNumbers && v.labels.length > 0) this.addExtra(v);
+      if (v.hasNumbers || v.values.some((c) => parseCellValue(c.value).kind === "placeholder")) this.addExtra(v);
       return;
     }
     this.seen = true;
@@ -209,56 +320,137 @@ class ProactiveReader {
       this.ctx.report(DiagnosticCodes.duplicateRow, `row ${def.label} appears twice; the first is kept (重复的行)`, v.row.position, path);
       return;
     }
-    const columns = this.columnsFor(def, path);
-    const cells = fit(this.ctx, v, columns.length, path);
+    const resolved = this.columnsFor(def, v, path);
+    const cells = fit(this.ctx, v, resolved.columns.length, path);
     const obj: Record<string, number | null> = {};
-    columns.forEach((c, i) => {
-      obj[c.key] = this.ctx.value(cells[i]!, `${path}.${c.key}`, c.unit);
+    resolved.columns.forEach((c, i) => {
+      obj[c.key] = this.ctx.value(cells[i]!, `${path}.${c.key}`, resolved.units.get(c.key) ?? c.unit);
     });
     this.model[def.key] = obj;
   }
 
+  /** Whether any column of either template is named by `norm` (strongly or as a cut prefix). */
+  private anyColumn(norm: string): boolean {
+    if (norm === "") return false;
+    return PROACTIVE_ROWS.some((d) =>
+      Object.values(d.columns).some((cols) => strongColumn(norm, cols) !== null || weakColumns(norm, cols).length > 0),
+    );
+  }
+
   /**
-   * The columns of a row: from the sub-table's header when its labels are recognised,
-   * else the template's order, with a diagnostic for every column taken on trust.
+   * A header row: 信息内容 in its first cell, or — when that cell is missing or blank — no
+   * numbers, no row label of the template, and at least one cell that names a column.
    */
-  private columnsFor(def: ProactiveRowDef, path: string): ProactiveColumnDef[] {
-    const header = (this.header ?? []).filter((c) => c.value !== "");
-    if (header.length === 0) {
-      if (this.header === null) {
-        this.ctx.report(
-          DiagnosticCodes.labelAssumed,
-          `no column header before row ${def.label}; template columns assumed: ${def.columns.map((c) => c.label).join(" / ")} (缺少表头，按模板列序)`,
-          this.ctx.index.position(0, 0),
-          path,
-        );
-      }
-      return def.columns;
+  private isHeader(v: RowView): boolean {
+    if (v.hasNumbers) return false;
+    const first = v.norm[0] ?? "";
+    if (has(first, PROACTIVE_HEADER)) return true;
+    if (v.labels.some((_, i) => PROACTIVE_ROWS.some((d) => has(v.norm[i]!, d.phrases)))) return false;
+    return v.row.children.some((c) => this.anyColumn(normalizeLabel(c.value)) && !/^\d/.test(c.value.trim()));
+  }
+
+  /**
+   * The columns of a row. They come from its sub-table's header when that names the columns
+   * of one template — whichever the report as a whole was detected as, so a 2019 header in a
+   * 2021 report puts its numbers under the 2019 keys (with a diagnostic), never silently
+   * under the 2021 ones. A header cut at a `<br>` (`本年新 | 本年新`) or missing is read by
+   * position in the template grid, and a diagnostic names every column taken on trust.
+   */
+  private columnsFor(def: ProactiveRowSpec, v: RowView, path: string): ResolvedColumns {
+    const families = (Object.keys(def.columns) as Family[]).filter((f) => def.columns[f] !== undefined);
+    const header = this.header ?? [];
+    const norms = header.map((c) => normalizeLabel(c.value));
+    let valueCount = v.values.length;
+    while (valueCount > 0 && v.values[valueCount - 1]!.value === "") valueCount--;
+
+    const score = (f: Family) =>
+      norms.reduce((sum, n) => sum + (strongColumn(n, def.columns[f]!) ? 2 : weakColumns(n, def.columns[f]!).length > 0 ? 1 : 0), 0);
+    const rank = (f: Family): number[] => [
+      score(f),
+      header.length === def.columns[f]!.length ? 1 : 0,
+      valueCount === def.columns[f]!.length ? 1 : 0,
+      f === this.template ? 1 : 0,
+      f === "2021" ? 1 : 0,
+    ];
+    const better = (a: number[], b: number[]) => {
+      for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! > b[i]!;
+      return false;
+    };
+    let family = families[0]!;
+    for (const f of families.slice(1)) if (better(rank(f), rank(family))) family = f;
+    const recognised = score(family) > 0;
+    const columns = def.columns[family]!;
+    const units = new Map<string, string>();
+
+    const rowLabel = family === "2019" ? (def.label2019 ?? def.label) : def.label;
+    if (family !== this.template && (this.template === "2021" || this.template === "2019")) {
+      const names = columns.map((c) => c.label).join(" / ");
+      const why = recognised
+        ? `its sub-table header names the ${family} columns (${names})`
+        : families.length === 1
+          ? `the row exists only in the ${family} template (${names})`
+          : `its ${valueCount} value(s) fit the ${family} columns (${names})`;
+      this.ctx.report(
+        DiagnosticCodes.templateMixed,
+        `row ${rowLabel} is read on the ${family} template in a report detected as ${this.template}: ${why}; its values go under the ${family} keys (${columns.map((c) => c.key).join(", ")}) (该行按${family}版模板读取)`,
+        recognised ? header[0]!.position : v.row.position,
+        path,
+      );
     }
-    return def.columns.map((c, i) => {
-      const cell = header[i];
-      const norm = cell ? normalizeLabel(cell.value) : "";
-      if (cell && has(norm, c.phrases)) return c;
-      const other = def.columns.find((o) => o !== c && cell && has(norm, o.phrases) && !has(norm, c.phrases));
+
+    if (!recognised) {
       this.ctx.report(
         DiagnosticCodes.labelAssumed,
+        header.length === 0
+          ? `no column header before row ${rowLabel}; ${family} template columns assumed: ${columns.map((c) => c.label).join(" / ")} (缺少表头，按模板列序)`
+          : `column headers \`${clip(header.map((c) => c.value).join(" | "))}\` not recognised for row ${rowLabel}; ${family} template columns assumed: ${columns.map((c) => c.label).join(" / ")} (表头无法识别，按模板列序)`,
+        header[0]?.position ?? v.row.position,
+        path,
+      );
+      return { family, columns, units };
+    }
+
+    // Every header cell names a distinct column: the header's order is the truth.
+    const strong = norms.map((n) => strongColumn(n, columns));
+    if (strong.length === columns.length && strong.every((c) => c !== null) && new Set(strong).size === columns.length) {
+      strong.forEach((c, i) => {
+        const unit = headerUnit(norms[i]!);
+        if (unit) units.set(c!.key, unit);
+      });
+      return { family, columns: strong as ProactiveColumnDef[], units };
+    }
+
+    // Otherwise by position, flagging every column whose header does not name it.
+    columns.forEach((c, i) => {
+      const cell = header[i];
+      const norm = norms[i] ?? "";
+      const named = strong[i];
+      if (cell && named === c) {
+        const unit = headerUnit(norm);
+        if (unit) units.set(c.key, unit);
+        return;
+      }
+      const truncated = cell !== undefined && weakColumns(norm, columns).includes(c);
+      const other = named && named !== c ? named : null;
+      this.ctx.report(
+        other ? { ...DiagnosticCodes.labelAssumed, severity: "warning" } : DiagnosticCodes.labelAssumed,
         cell
-          ? `column header \`${clip(cell.value)}\` read as ${c.label} from its place in the template grid${other ? ` (it also resembles ${other.label})` : ""} (表头不完整，按位置认定)`
+          ? `column header \`${clip(cell.value)}\` read as ${c.label} from its place in the template grid${truncated ? " (a cut-off label)" : ""}${other ? ` although it names ${other.label}` : ""} (表头不完整，按位置认定)`
           : `column ${c.label} has no header cell; assumed from the template grid (按模板列序认定)`,
-        cell ? cell.position : this.ctx.index.position(0, 0),
+        cell ? cell.position : v.row.position,
         `${path}.${c.key}`,
         cell?.value,
       );
-      return c;
     });
+    return { family, columns, units };
   }
 
   private addExtra(v: RowView): void {
     const i = this.extra.length;
     const label = v.labels.map((c) => c.value).join(" ");
-    const values = v.values
-      .filter((c, j, all) => c.value !== "" || j < all.length - 1)
-      .map((c, j) => this.ctx.value(c, `proactive.extraRows.${i}.values.${j}`));
+    const cells = v.values.slice();
+    while (cells.length > 0 && cells[cells.length - 1]!.value === "") cells.pop();
+    const values = cells.map((c, j) => this.ctx.value(c, `proactive.extraRows.${i}.values.${j}`));
     this.extra.push({ label, values });
     this.seen = true;
   }
@@ -275,7 +467,8 @@ class ProactiveReader {
 // 三 依申请
 
 class RequestsReader {
-  private readonly defs: RequestRowDef[];
+  /** Both shapes of （六）其他处理 are matched; the rows seen (or the template) pick one. */
+  private readonly defs: RequestRowDef[] = REQUEST_ROWS;
   private readonly model: Record<string, unknown> = {};
   private readonly filled = new Set<string>();
   private group: RequestGroup | null = null;
@@ -287,8 +480,19 @@ class RequestsReader {
   constructor(
     private readonly ctx: NormalizeContext,
     readonly template: Template,
-  ) {
-    this.defs = template === "2019" ? REQUEST_ROWS_2019 : REQUEST_ROWS_2021;
+  ) {}
+
+  /**
+   * Which shape of （六）其他处理 the table has: the one whose rows it printed, else the
+   * detected template's (2021 when the template is not known).
+   */
+  private variant(): Family {
+    for (const d of this.defs) if (d.variant && this.filled.has(d.path)) return d.variant;
+    return this.template === "2019" ? "2019" : "2021";
+  }
+
+  private inVariant(d: RequestRowDef): boolean {
+    return d.variant === undefined || d.variant === this.variant();
   }
 
   row(v: RowView): void {
@@ -309,12 +513,15 @@ class RequestsReader {
     const marker = readMarker(label);
     const isGroupLabel = REQUEST_GROUPS.some((grp) => has(label, grp.phrases));
     if (!isGroupLabel && marker && marker.style !== "arabic" && marker.style !== "paren-arabic") this.group = null;
+    // A group label on a line of its own (`（六）其他处理` above its 2021 sub-rows) holds no values.
+    if (isGroupLabel && v.values.length === 0) return;
 
     let index = this.match(label, isGroupLabel);
     let assumed = false;
     if (index < 0) {
       if (v.values.length === 0 && !v.hasNumbers) return; // a label-only row, e.g. 三、本年度办理结果 on its own
       index = this.cursor + 1;
+      while (index < this.defs.length && !this.inVariant(this.defs[index]!)) index++;
       assumed = true;
       if (index >= this.defs.length) {
         this.ctx.report(
@@ -339,6 +546,14 @@ class RequestsReader {
     if (this.filled.has(def.path)) {
       this.ctx.report(DiagnosticCodes.duplicateRow, `row ${def.label} appears twice; the first is kept (重复的行)`, v.row.position, path);
       return;
+    }
+    if (def.variant && !this.inVariant(def)) {
+      this.ctx.report(
+        DiagnosticCodes.templateMixed,
+        `table 三 has both shapes of （六）其他处理 (the 2021 sub-rows and the single 2019 row); row ${def.label} is kept as written (（六）其他处理的两种格式同时出现)`,
+        v.row.position,
+        path,
+      );
     }
     this.filled.add(def.path);
     this.cursor = Math.max(this.cursor, index);
@@ -385,6 +600,7 @@ class RequestsReader {
   result(): Requests | undefined {
     if (!this.seen || this.filled.size === 0) return undefined;
     for (const d of this.defs) {
+      if (!this.inVariant(d)) continue;
       if (!this.filled.has(d.path) && getPath(this.model, d.path) === undefined) {
         this.ctx.report(
           DiagnosticCodes.missingRow,

@@ -45,6 +45,9 @@ export const REQUEST_GROUPS = [
 /** A group key of {@link REQUEST_GROUPS}. */
 export type RequestGroup = (typeof REQUEST_GROUPS)[number]["key"];
 
+/** Which of the two post-2019 templates a row or column belongs to. */
+export type Family = "2021" | "2019";
+
 /** One data row of 三. */
 export interface RequestRowDef {
   /** Path under `requests`, e.g. `results.withheld.stateSecret`. */
@@ -57,6 +60,8 @@ export interface RequestRowDef {
   group?: RequestGroup;
   /** Match only when the label, marker stripped, equals a phrase (for the bare `3.其他`). */
   exact?: boolean;
+  /** Set on the rows that exist in one template only (the two shapes of （六）其他处理). */
+  variant?: Family;
 }
 
 const shared = (tail: RequestRowDef[]): RequestRowDef[] => [
@@ -85,39 +90,53 @@ const shared = (tail: RequestRowDef[]): RequestRowDef[] => [
   { path: "carriedForward", label: "四、结转下年度继续办理", phrases: ["结转下年", "继续办理"] },
 ];
 
-/** 三 rows of the 2021 template: （六）其他处理 has three sub-rows. */
-export const REQUEST_ROWS_2021: RequestRowDef[] = shared([
+/**
+ * Every row of 三 in table order, both templates together: （六）其他处理 is three sub-rows
+ * in 2021 and one row in 2019, and a report can print either shape whatever its detected
+ * template, so the reader matches against the union and lets the rows it saw decide.
+ * `variant` marks the rows that belong to one shape only.
+ */
+export const REQUEST_ROWS: RequestRowDef[] = shared([
   {
     path: "results.otherHandling.overdueCorrection",
     label: "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
     phrases: ["逾期不补正", "不补正"],
     group: "otherHandling",
+    variant: "2021",
   },
   {
     path: "results.otherHandling.overdueFee",
     label: "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
     phrases: ["缴纳费用", "收费通知"],
     group: "otherHandling",
+    variant: "2021",
   },
-  { path: "results.otherHandling.other", label: "3.其他", phrases: ["其他"], group: "otherHandling", exact: true },
+  { path: "results.otherHandling.other", label: "3.其他", phrases: ["其他"], group: "otherHandling", exact: true, variant: "2021" },
+  { path: "results.otherHandling.total", label: "（六）其他处理", phrases: ["其他处理"], variant: "2019" },
 ]);
 
+/** 三 rows of the 2021 template: （六）其他处理 has three sub-rows. */
+export const REQUEST_ROWS_2021: RequestRowDef[] = REQUEST_ROWS.filter((d) => d.variant !== "2019");
+
 /** 三 rows of the 2019 template: （六）其他处理 is a single row. */
-export const REQUEST_ROWS_2019: RequestRowDef[] = shared([
-  { path: "results.otherHandling.total", label: "（六）其他处理", phrases: ["其他处理"] },
-]);
+export const REQUEST_ROWS_2019: RequestRowDef[] = REQUEST_ROWS.filter((d) => d.variant !== "2021");
 
 /** A column of a 二 sub-table. */
 export interface ProactiveColumnDef {
   /** Key under the row object, e.g. `issued`. */
   key: string;
   label: string;
+  /**
+   * Distinctive phrases, any of which identifies the column's header once normalised. When
+   * two columns of a row both match a header cell, the phrase that occurs first wins, so an
+   * annotation after the label (`本年增/减(…减用负值表示,如-8)`) cannot outvote it.
+   */
   phrases: string[];
   /** The unit the column is in; a cell unit that differs is flagged. Null: counts. */
   unit: string | null;
 }
 
-/** A row of a 二 sub-table. */
+/** A row of one 二 template: its label and its columns in template order. */
 export interface ProactiveRowDef {
   /** Key under `proactive`, e.g. `rules`. */
   key: string;
@@ -125,6 +144,26 @@ export interface ProactiveRowDef {
   phrases: string[];
   /** The columns in template order (used when the header is missing or truncated). */
   columns: ProactiveColumnDef[];
+}
+
+/**
+ * A row of 二 across both templates. The 2019 and 2021 templates share most row labels but
+ * give them different columns, so the reader keeps the column list of each template the row
+ * occurs in and picks one from the sub-table's own header, never from the detected template
+ * alone.
+ */
+export interface ProactiveRowSpec {
+  /** Key under `proactive`, e.g. `rules`. */
+  key: string;
+  /** The official label (the 2021 wording where the templates differ). */
+  label: string;
+  /** The 2019 wording, where it differs (`规范性文件`). */
+  label2019?: string;
+  phrases: string[];
+  /** The 第二十条 item (第（N）项) whose sub-table holds the row. */
+  item: number;
+  /** The columns in template order, per template the row belongs to. */
+  columns: Partial<Record<Family, ProactiveColumnDef[]>>;
 }
 
 const col = (key: string, label: string, phrases: string[], unit: string | null = null): ProactiveColumnDef => ({
@@ -137,8 +176,8 @@ const col = (key: string, label: string, phrases: string[], unit: string | null 
 const C2021 = {
   issued: col("issued", "本年制发件数", ["制发"]),
   repealed: col("repealed", "本年废止件数", ["废止"]),
-  inForce: col("inForce", "现行有效件数", ["现行有效"]),
-  decisions: col("decisions", "本年处理决定数量", ["处理决定"]),
+  inForce: col("inForce", "现行有效件数", ["现行有效", "有效件数"]),
+  decisions: col("decisions", "本年处理决定数量", ["处理决定", "决定数量"]),
   amount: col("amount", "本年收费金额（单位：万元）", ["收费金额"], "万元"),
 };
 
@@ -147,39 +186,70 @@ const C2019 = {
   published: col("published", "本年新公开数量", ["新公开", "公开数量"]),
   totalPublished: col("totalPublished", "对外公开总数量", ["对外公开", "公开总数"]),
   previousYear: col("previousYear", "上一年项目数量", ["上一年", "上年项目"]),
-  change: col("change", "本年增/减", ["增/减", "增减", "本年增"]),
-  decisions: col("decisions", "处理决定数量", ["处理决定"]),
-  projects: col("projects", "采购项目数量", ["项目数量"]),
+  change: col("change", "本年增/减", ["增/减", "增减", "增(减)", "本年增"]),
+  decisions: col("decisions", "处理决定数量", ["处理决定", "决定数量"]),
+  projects: col("projects", "采购项目数量", ["采购项目", "项目数量"]),
   totalAmount: col("totalAmount", "采购总金额", ["总金额", "采购金额"]),
 };
 
-/** 二 rows of the 2021 template. */
-export const PROACTIVE_ROWS_2021: ProactiveRowDef[] = [
-  { key: "rules", label: "规章", phrases: ["规章"], columns: [C2021.issued, C2021.repealed, C2021.inForce] },
-  { key: "normativeDocuments", label: "行政规范性文件", phrases: ["规范性文件"], columns: [C2021.issued, C2021.repealed, C2021.inForce] },
-  { key: "licensing", label: "行政许可", phrases: ["行政许可"], columns: [C2021.decisions] },
-  { key: "punishment", label: "行政处罚", phrases: ["行政处罚"], columns: [C2021.decisions] },
-  { key: "coercion", label: "行政强制", phrases: ["行政强制"], columns: [C2021.decisions] },
-  { key: "fees", label: "行政事业性收费", phrases: ["事业性收费"], columns: [C2021.amount] },
+const DOCUMENTS = { "2021": [C2021.issued, C2021.repealed, C2021.inForce], "2019": [C2019.made, C2019.published, C2019.totalPublished] };
+const MATTERS = { "2021": [C2021.decisions], "2019": [C2019.previousYear, C2019.change, C2019.decisions] };
+
+/** 二 rows of both templates, in table order. */
+export const PROACTIVE_ROWS: ProactiveRowSpec[] = [
+  { key: "rules", label: "规章", phrases: ["规章"], item: 1, columns: DOCUMENTS },
+  { key: "normativeDocuments", label: "行政规范性文件", label2019: "规范性文件", phrases: ["规范性文件"], item: 1, columns: DOCUMENTS },
+  { key: "licensing", label: "行政许可", phrases: ["行政许可"], item: 5, columns: MATTERS },
+  { key: "otherServices", label: "其他对外管理服务事项", phrases: ["其他对外管理", "对外管理服务"], item: 5, columns: { "2019": MATTERS["2019"] } },
+  { key: "punishment", label: "行政处罚", phrases: ["行政处罚"], item: 6, columns: MATTERS },
+  { key: "coercion", label: "行政强制", phrases: ["行政强制"], item: 6, columns: MATTERS },
+  { key: "fees", label: "行政事业性收费", phrases: ["事业性收费"], item: 8, columns: { "2021": [C2021.amount], "2019": [C2019.previousYear, C2019.change] } },
+  { key: "procurement", label: "政府集中采购", phrases: ["集中采购"], item: 9, columns: { "2019": [C2019.projects, C2019.totalAmount] } },
 ];
 
+/** The rows of one template, in the one-template shape. */
+function rowsOf(family: Family): ProactiveRowDef[] {
+  return PROACTIVE_ROWS.flatMap((r) => {
+    const columns = r.columns[family];
+    if (!columns) return [];
+    const label = family === "2019" ? (r.label2019 ?? r.label) : r.label;
+    return [{ key: r.key, label, phrases: r.phrases, columns }];
+  });
+}
+
+/** 二 rows of the 2021 template. */
+export const PROACTIVE_ROWS_2021: ProactiveRowDef[] = rowsOf("2021");
+
 /** 二 rows of the 2019 template. */
-export const PROACTIVE_ROWS_2019: ProactiveRowDef[] = [
-  { key: "rules", label: "规章", phrases: ["规章"], columns: [C2019.made, C2019.published, C2019.totalPublished] },
-  { key: "normativeDocuments", label: "规范性文件", phrases: ["规范性文件"], columns: [C2019.made, C2019.published, C2019.totalPublished] },
-  { key: "licensing", label: "行政许可", phrases: ["行政许可"], columns: [C2019.previousYear, C2019.change, C2019.decisions] },
-  { key: "otherServices", label: "其他对外管理服务事项", phrases: ["其他对外管理", "对外管理服务"], columns: [C2019.previousYear, C2019.change, C2019.decisions] },
-  { key: "punishment", label: "行政处罚", phrases: ["行政处罚"], columns: [C2019.previousYear, C2019.change, C2019.decisions] },
-  { key: "coercion", label: "行政强制", phrases: ["行政强制"], columns: [C2019.previousYear, C2019.change, C2019.decisions] },
-  { key: "fees", label: "行政事业性收费", phrases: ["事业性收费"], columns: [C2019.previousYear, C2019.change] },
-  { key: "procurement", label: "政府集中采购", phrases: ["集中采购"], columns: [C2019.projects, C2019.totalAmount] },
-];
+export const PROACTIVE_ROWS_2019: ProactiveRowDef[] = rowsOf("2019");
 
 /** Phrases that mark a 二 header row's first cell. */
 export const PROACTIVE_HEADER = ["信息内容"];
 
-/** Cell text signals that decide the template (see formats.md § B "What changed"). */
-export const TEMPLATE_SIGNALS: Record<"2021" | "2019", string[]> = {
-  "2021": ["本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额", "逾期不补正", "缴纳费用"],
-  "2019": ["本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "政府集中采购", "采购总金额", "其他对外管理服务事项"],
+/**
+ * Cell text signals that decide the template (see formats.md § B "What changed"), as key
+ * phrases matched inside a normalised cell. Each signal counts once however often it occurs,
+ * so a long table does not outvote a short one; the label is what a diagnostic names.
+ * The shape of （六）其他处理 (one row or three) is a signal too, read by the detector itself.
+ */
+export const TEMPLATE_SIGNALS: Record<Family, Array<{ label: string; phrases: string[] }>> = {
+  "2021": [
+    { label: "本年制发件数", phrases: ["制发件数", "本年制发"] },
+    { label: "本年废止件数", phrases: ["废止件数", "本年废止"] },
+    { label: "现行有效件数", phrases: ["现行有效件数"] },
+    { label: "本年收费金额", phrases: ["收费金额"] },
+    { label: "逾期不补正", phrases: ["逾期不补正"] },
+    { label: "逾期未按收费通知要求缴纳费用", phrases: ["缴纳费用"] },
+  ],
+  "2019": [
+    { label: "本年新制作数量", phrases: ["新制作"] },
+    { label: "本年新公开数量", phrases: ["本年新公开"] },
+    { label: "对外公开总数量", phrases: ["对外公开总数"] },
+    { label: "上一年项目数量", phrases: ["上一年项目"] },
+    { label: "本年增/减", phrases: ["本年增/减", "本年增减"] },
+    { label: "第二十条第（九）项", phrases: ["第二十条第(九)项", "第二十条第九项"] },
+    { label: "政府集中采购", phrases: ["集中采购"] },
+    { label: "采购总金额", phrases: ["采购总金额"] },
+    { label: "其他对外管理服务事项", phrases: ["对外管理服务"] },
+  ],
 };
