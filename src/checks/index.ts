@@ -130,8 +130,11 @@ function requestChecks(requests: object, template: CheckInput["template"]): Chec
 
   // 3. 三(一)…(六) = 三(七), per column. （六） is three sub-rows in 2021 and one row in 2019;
   // a group row is never added on top of its sub-rows.
-  const useSubRows =
-    template === "2021" || OTHER_HANDLING_SUB_ROWS.some((row) => isObject(valueAt(requests, row)));
+  // Use the shape the report printed: sub-rows if any is there, else the single row, and
+  // only when neither is there the shape of the detected template.
+  const hasSubRows = OTHER_HANDLING_SUB_ROWS.some((row) => isObject(valueAt(requests, row)));
+  const hasSingle = isObject(valueAt(requests, "results.otherHandling.total"));
+  const useSubRows = hasSubRows || (!hasSingle && template === "2021");
   const resultRows = [
     ...COMMON_RESULT_ROWS,
     ...(useSubRows ? OTHER_HANDLING_SUB_ROWS : ["results.otherHandling.total"]),

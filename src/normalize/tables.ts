@@ -8,7 +8,7 @@
  * truncated or garbled, the row's place in the template grid decides, and a diagnostic
  * says which label was assumed — a number is never placed silently on a guess.
  */
-import type { Block, Position, Table, TableCell, TableRow } from "../ast/types.js";
+import type { Block, Heading, Position, Table, TableCell, TableRow } from "../ast/types.js";
 import type { LegacyStatistic, Proactive, Requests, ReviewsAndLawsuits, Template } from "../model/types.js";
 import { readMarker } from "../ast/build.js";
 import { DiagnosticCodes } from "../diagnostics/codes.js";
@@ -85,6 +85,20 @@ export function partOfHeading(title: string): Part | null {
   return null;
 }
 
+/** Phrases of every template row and group: a heading holding one names a table row. */
+const ROW_PHRASES = [
+  ...REQUEST_ROWS.flatMap((d) => (d.exact ? [] : d.phrases)),
+  ...REQUEST_GROUPS.flatMap((g) => g.phrases),
+  "本年度办理结果",
+  "第二十条",
+].map(normalizeLabel);
+
+/** Does a heading name a row of a template table rather than a section of the report? */
+function namesTableRow(title: string): boolean {
+  const t = normalizeLabel(title);
+  return ROW_PHRASES.some((p) => t.includes(p));
+}
+
 /** Which part a row's own labels announce, if any (anchors that start a table). */
 function partOfRow(v: RowView): Part | null {
   const all = v.norm.join("|");
@@ -148,7 +162,14 @@ export function readTables(blocks: Block[], template: Template, ctx: NormalizeCo
   let part: Part | null = null;
   for (const block of blocks) {
     if (block.type === "heading") {
-      part = partOfHeading(block.value) ?? (block.depth === 1 ? null : part);
+      // A heading that names a row or group of the current table (markdown conversions put
+      // one above every row group: `### （三）不予公开`) keeps the table's context; another
+      // top-level heading ends it.
+      const announced = partOfHeading(block.value);
+      if (announced) part = announced;
+      else if (part === "requests" && requests.heading(block)) part = "requests";
+      else if (block.depth === 1 && !namesTableRow(block.value)) part = null;
+      if (part === "reviews") reviews.heading(block.value);
       legacy.close();
       continue;
     }
@@ -476,6 +497,8 @@ class RequestsReader {
   private headerCells: TableCell[] = [];
   private headerChecked = false;
   private seen = false;
+  /** Where the last row of the table was, to place diagnostics about rows never seen. */
+  private lastRow: Position | null = null;
 
   constructor(
     private readonly ctx: NormalizeContext,
@@ -495,14 +518,32 @@ class RequestsReader {
     return d.variant === undefined || d.variant === this.variant();
   }
 
+  /**
+   * A heading inside table 三 (markdown conversions print `### （三）不予公开` above each row
+   * group): a group heading opens that group. Returns true when the heading belongs here.
+   */
+  heading(h: Heading): boolean {
+    const t = normalizeLabel(h.value);
+    const g = REQUEST_GROUPS.find((grp) => has(t, grp.phrases));
+    if (g) this.group = g.key;
+    else if (h.marker.style === "paren-chinese" && h.marker.ordinal === 6 && t.startsWith("其他")) this.group = "otherHandling";
+    else if (h.marker.style === "paren-chinese" || h.marker.style === "chinese") this.group = null;
+    return g !== undefined || namesTableRow(h.value) || t.startsWith("其他");
+  }
+
   row(v: RowView): void {
     this.seen = true;
+    this.lastRow = v.row.position;
     if (!v.hasNumbers && (v.values.length === 0 || this.filled.size === 0) && this.cursor < 0) {
       // Header rows: 申请人情况 / 自然人 / 法人或其他组织 / 商业企业 …
       this.headerCells.push(...v.labels);
       return;
     }
+    // A row of three or more labels and no number is a header repeated (or invented by a
+    // converter) inside the table, never a data row; its labels must not open a group.
+    if (!v.hasNumbers && v.labels.length >= 3) return;
     if (!this.headerChecked) this.checkHeader(v.row.position);
+    v = this.realign(v);
 
     // Group context: a group label cell opens a group; a top-level row closes it.
     for (const n of v.norm) {
@@ -565,6 +606,24 @@ class RequestsReader {
     setPath(this.model, def.path, obj);
   }
 
+  /**
+   * A value cell that is not a number (`约30` in the first column) looks like one more
+   * label. When an earlier label cell names a row and taking the cells after it gives
+   * exactly the seven values, those cells are the values: the bad one is then flagged as
+   * unparseable instead of shifting the row.
+   */
+  private realign(v: RowView): RowView {
+    if (v.labels.length < 2 || this.match(v.norm[v.norm.length - 1]!, false) >= 0) return v;
+    for (let j = v.labels.length - 2; j >= 0; j--) {
+      if (this.match(v.norm[j]!, false) < 0) continue;
+      const values = [...v.labels.slice(j + 1), ...v.values];
+      const filled = values.filter((c) => c.value !== "" || !c.ambiguous).length;
+      if (filled !== APPLICANT_COLUMNS.length) return v;
+      return { ...v, labels: v.labels.slice(0, j + 1), norm: v.norm.slice(0, j + 1), values };
+    }
+    return v;
+  }
+
   /** The template row a label names, preferring rows of the current group; -1 if none. */
   private match(label: string, isGroupLabel: boolean): number {
     const body = core(label);
@@ -605,7 +664,7 @@ class RequestsReader {
         this.ctx.report(
           DiagnosticCodes.missingRow,
           `row ${d.label} was not found in table 三 (未找到该行)`,
-          this.ctx.index.position(0, 0),
+          this.lastRow ? { start: this.lastRow.end, end: this.lastRow.end } : this.ctx.index.position(0, 0),
           `requests.${d.path}`,
         );
       }
@@ -619,17 +678,49 @@ class RequestsReader {
 
 const OUTCOME_GROUP_NAMES = ["行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉"].map(normalizeLabel);
 
+type OutcomeGroup = (typeof OUTCOME_GROUPS)[number]["key"];
+
+/** Which group of 四 a caption or label names (复议后起诉 before 复议, which it contains). */
+function outcomeGroup(text: string): OutcomeGroup | null {
+  const t = normalizeLabel(text);
+  if (t.includes("复议后起诉")) return "lawsuitAfterReview";
+  if (t.includes("未经复议") || t.includes("直接起诉")) return "lawsuitDirect";
+  if (t.includes("行政复议") && !t.includes("行政诉讼")) return "review";
+  return null;
+}
+
 class ReviewsReader {
   private header: TableCell[] = [];
   private model: Record<string, Record<string, number | null>> | null = null;
   private seen = false;
+  /** The group a caption or heading announced, for tables printed one group at a time. */
+  private group: OutcomeGroup | null = null;
 
   constructor(private readonly ctx: NormalizeContext) {}
+
+  /** A heading above one group's small table (`### 行政诉讼（复议后起诉）`). */
+  heading(title: string): void {
+    this.group = outcomeGroup(title);
+  }
 
   row(v: RowView): void {
     this.seen = true;
     if (!v.hasNumbers) {
+      if (v.labels.length === 1) {
+        const g = outcomeGroup(v.labels[0]!.value);
+        if (g) {
+          this.group = g;
+          return;
+        }
+      }
       for (const [i, n] of v.norm.entries()) if (!OUTCOME_GROUP_NAMES.includes(n)) this.header.push(v.labels[i]!);
+      return;
+    }
+    const labelled = v.labels.length > 0 ? outcomeGroup(v.labels.map((c) => c.value).join("")) : null;
+    const group = labelled ?? this.group;
+    const filled = v.values.filter((c) => c.value !== "").length;
+    if (group && filled <= OUTCOME_COLUMNS.length) {
+      this.readGroup(v, group);
       return;
     }
     if (this.model) {
@@ -648,6 +739,40 @@ class ReviewsReader {
       model[g.key] = obj;
     });
     this.model = model;
+    this.header = [];
+  }
+
+  /** One group's five numbers, from a table (or row) that holds that group only. */
+  private readGroup(v: RowView, group: OutcomeGroup): void {
+    const path = `reviewsAndLawsuits.${group}`;
+    this.model ??= {};
+    if (this.model[group]) {
+      this.ctx.report(DiagnosticCodes.duplicateRow, `group ${group} of table 四 appears twice; the first is kept (重复的数据行)`, v.row.position, path);
+      return;
+    }
+    const header = this.header.filter((c) => !OUTCOME_GROUP_NAMES.includes(normalizeLabel(c.value)));
+    OUTCOME_COLUMNS.forEach((c, i) => {
+      const cell = header[i];
+      if (!cell) return;
+      const n = normalizeLabel(cell.value);
+      const want = normalizeLabel(c.label);
+      if (n !== want && !(n.length > 0 && want.startsWith(n))) {
+        this.ctx.report(
+          { ...DiagnosticCodes.labelAssumed, severity: "warning" },
+          `header \`${clip(cell.value)}\` read as ${c.label} from its place in the grid (表头按位置认定为${c.label})`,
+          cell.position,
+          `${path}.${c.key}`,
+          cell.value,
+        );
+      }
+    });
+    this.header = [];
+    const cells = fit(this.ctx, v, OUTCOME_COLUMNS.length, path);
+    const obj: Record<string, number | null> = {};
+    OUTCOME_COLUMNS.forEach((c, i) => {
+      obj[c.key] = this.ctx.value(cells[i]!, `${path}.${c.key}`);
+    });
+    this.model[group] = obj;
   }
 
   /**
@@ -684,6 +809,11 @@ class ReviewsReader {
 
   result(): ReviewsAndLawsuits | undefined {
     if (!this.seen || !this.model) return undefined;
+    for (const g of OUTCOME_GROUPS) {
+      if (!this.model[g.key]) {
+        this.ctx.report(DiagnosticCodes.missingRow, `group ${g.label} of table 四 was not found (未找到该组)`, this.ctx.index.position(0, 0), `reviewsAndLawsuits.${g.key}`);
+      }
+    }
     return this.model as ReviewsAndLawsuits;
   }
 }

@@ -386,10 +386,19 @@ describe("requests.resultsTotal", () => {
     expect(checks.every((c) => c.status === "pass")).toBe(true);
   });
 
-  it("2021 template with the （六） sub-rows missing: incomplete, sub-row paths still listed", () => {
+  it("2021 template printing the single 2019 （六） row: that row is used, as printed", () => {
     const r = requests2019();
     const check = byId(runChecks(report({ template: "2021", requests: r })), "requests.resultsTotal.total");
-    expect(check).toMatchObject({ status: "incomplete", expected: null, actual: 0 });
+    expect(check.status).toBe("pass");
+    expect(check.paths).toContain("requests.results.otherHandling.total.total");
+    expect(check.paths).not.toContain("requests.results.otherHandling.overdueFee.total");
+  });
+
+  it("2021 template with neither shape of （六）: incomplete, sub-row paths listed", () => {
+    const r = requests2019();
+    delete r.results!.otherHandling;
+    const check = byId(runChecks(report({ template: "2021", requests: r })), "requests.resultsTotal.total");
+    expect(check).toMatchObject({ status: "incomplete", expected: null });
     expect(check.paths).toContain("requests.results.otherHandling.overdueFee.total");
   });
 

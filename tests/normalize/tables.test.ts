@@ -140,11 +140,9 @@ describe("cell values", () => {
     expect(r.provenance[`${path}.researchInstitution`]?.raw).toBe("约30");
   });
 
-  // BUG: tables.ts `view()` treats every leading non-numeric cell as a label, so `约30` in the first
-  // value column becomes part of the row label; the six remaining numbers shift one column left
-  // (naturalPerson 2 … otherOrganization 48, total null), with row-width-mismatch + label-assumed
-  // instead of unparseable-cell on requests.results.notProcessed.repeated.naturalPerson.
-  it.fails("`约30` in the first value column is null there and does not shift the row", () => {
+  // Regression: a non-numeric first value cell used to be read as part of the label, shifting
+  // the six remaining numbers one column left.
+  it("`约30` in the first value column is null there and does not shift the row", () => {
     const r = parseReport(setRow(SEED, "2.重复申请", ["约30", 2, 3, 4, 5, 6, 50]));
     expect(at(r, "requests.results.notProcessed.repeated")).toEqual(applicants([null, 2, 3, 4, 5, 6, 50]));
     expect(diagnosticsAt(r, `${path}.naturalPerson`).map((x) => x.code)).toEqual(["unparseable-cell"]);
