@@ -8,13 +8,14 @@ import type { Block, Position } from "../ast/types.js";
 import type { Meta } from "../model/types.js";
 import { DiagnosticCodes } from "../diagnostics/codes.js";
 import type { NormalizeContext } from "./context.js";
-import { normalizeLabel } from "./text.js";
+import { normalizeLabel, simplify } from "./text.js";
 
 /** Header-block labels (spaces removed) and the meta field they fill. */
 const HEADER_LABELS = [
   "索引号", "信息索引号", "索引編號", "分类", "组配分类", "主题分类", "体裁分类", "发布机构", "发文机关",
   "发文日期", "发布日期", "成文日期", "公文生成日期", "文号", "发文字号", "发布文号", "备注/文号", "有效性",
   "信息有效性", "时效", "名称", "信息名称", "文件名称", "关键词", "信息来源", "主题导航", "内容概述", "公开方式",
+  "公开日期", "发布时间", "生成日期", "信息分类", "所属机构", "主题词", "来源", "公开时限", "公开范围", "公开形式",
 ];
 const HEADER_SET = new Set(HEADER_LABELS.map(normalizeLabel));
 
@@ -75,9 +76,12 @@ function pick(header: Record<string, string>, keys: string[]): string | null {
   return null;
 }
 
-/** Text of every prose-like block (headings and paragraphs) with its position. */
+/**
+ * Every prose-like block (headings and paragraphs) with its position, its text simplified
+ * character for character so that the simplified patterns below also read traditional pages.
+ */
 function* lines(blocks: Block[]): Generator<{ value: string; position: Position }> {
-  for (const b of blocks) if (b.type !== "table") yield b;
+  for (const b of blocks) if (b.type !== "table") yield { value: simplify(b.value), position: b.position };
 }
 
 /**
@@ -100,8 +104,17 @@ function readHeaderBlock(blocks: Block[]): Record<string, string> {
     } else if (b.type === "table") {
       for (const row of b.children) {
         const cells = row.children;
+        const keys = cells.map((c) => normalizeLabel(c.value.replace(/[:：]$/, "")));
+        const next = b.children[b.children.indexOf(row) + 1];
+        if (keys.length >= 2 && keys.every((k) => HEADER_SET.has(k)) && next && next.children.length === keys.length) {
+          // A header row over a value row: `索引号 | 发布机构 | 发文日期` / `… | … | …`.
+          keys.forEach((k, j) => {
+            if (header[k] === undefined) header[k] = next.children[j]!.value;
+          });
+          continue;
+        }
         for (let j = 0; j + 1 < cells.length; j++) {
-          const key = normalizeLabel(cells[j]!.value.replace(/[:：]$/, ""));
+          const key = keys[j]!;
           if (HEADER_SET.has(key) && header[key] === undefined) {
             header[key] = cells[j + 1]!.value;
             j++;
@@ -116,8 +129,9 @@ function readHeaderBlock(blocks: Block[]): Record<string, string> {
 /** The title: a short line near the top naming a 政府信息公开 annual report. */
 function findTitle(blocks: Block[]): { value: string; position: Position } | null {
   let seen = 0;
-  for (const b of lines(blocks)) {
-    if (++seen > 12) break;
+  for (const b of blocks) {
+    if (b.type === "table") continue;
+    if (++seen > 30) break;
     const v = b.value;
     if (v.length > 80 || /[。；]$/.test(v)) continue;
     const n = normalizeLabel(v);
@@ -185,12 +199,12 @@ function findAgency(
   year: number | null,
 ): string | null {
   if (title) {
-    const t = title.value.replace(/\s+/g, "");
+    const t = simplify(title.value).replace(/\s+/g, "");
     const before = /^(.+?)\d{4}年度?/.exec(t);
     const fromTitle = cleanAgency(before?.[1]) ?? cleanAgency(/\d{4}年度?(.+?)(?:政府)?(?:信息公开|政务公开)/.exec(t)?.[1]);
     if (fromTitle) return fromTitle;
   }
-  const fromHeader = cleanAgency(header["发布机构"] ?? header["发文机关"]);
+  const fromHeader = cleanAgency(simplify(header["发布机构"] ?? header["发文机关"] ?? ""));
   if (fromHeader) return fromHeader;
   const yearRe = year ? String(year) : "\\d{4}";
   const mention = new RegExp(`${yearRe}\\s*年度?([^，,。；;《》“”\\s]{2,40}?)(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)`);
@@ -216,7 +230,7 @@ export function readDate(s: string): string | null {
 }
 
 function findPublishedAt(blocks: Block[], header: Record<string, string>): string | null {
-  for (const k of ["发文日期", "发布日期", "成文日期", "公文生成日期"]) {
+  for (const k of ["发文日期", "发布日期", "成文日期", "公文生成日期", "公开日期", "发布时间", "生成日期"]) {
     const v = header[k];
     const d = v ? readDate(v) : null;
     if (d) return d;

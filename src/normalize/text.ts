@@ -229,3 +229,23 @@ export function chineseNumeral(s: string): number | null {
   const r = tens(rest);
   return r === null ? null : h * 100 + r;
 }
+
+/**
+ * Traditional → simplified, character for character, keeping the string's length, so that
+ * patterns written in simplified characters match mirror pages (`信息公開`, `統計期限`) and
+ * the match indices still point into the original text.
+ */
+export function simplify(s: string): string {
+  let out = "";
+  let last = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x3400) continue;
+    const t = traditionalToSimplified.get(s[i]!);
+    if (t !== undefined && t.length === 1) {
+      out += s.slice(last, i) + t;
+      last = i + 1;
+    }
+  }
+  return last === 0 ? s : out + s.slice(last);
+}
