@@ -128,15 +128,19 @@ function readHeaderBlock(blocks: Block[]): Record<string, string> {
 
 /** The title: a short line near the top naming a 政府信息公开 annual report. */
 function findTitle(blocks: Block[]): { value: string; position: Position } | null {
-  let seen = 0;
-  for (const b of blocks) {
-    if (b.type === "table") continue;
-    if (++seen > 30) break;
-    const v = b.value;
-    if (v.length > 80 || /[。；]$/.test(v)) continue;
-    const n = normalizeLabel(v);
-    if (/(?:信息公开|政务公开).*(?:年度报告|年报)/.test(n) && !/[，,。]/.test(v)) {
-      return { value: v.replace(/^#+\s*/, ""), position: b.position };
+  const prose = blocks.filter((b) => b.type !== "table").slice(0, 30);
+  const isTitle = (v: string) => {
+    if (v.length > 80 || /[。；]$/.test(v) || /[，,。《》]/.test(v)) return false;
+    return /(?:信息公开|政务公开).*(?:年度报告|年报)/.test(normalizeLabel(v));
+  };
+  for (let i = 0; i < prose.length; i++) {
+    const b = prose[i]!;
+    const v = b.value.replace(/^#+\s*/, "");
+    if (isTitle(v)) return { value: v, position: b.position };
+    // A title hard-wrapped over two lines (PDF text): `2024 年上海市科委政府信息公开工作` / `年度报告`.
+    const next = prose[i + 1];
+    if (next && v.length <= 40 && next.value.length <= 20 && !isTitle(next.value) && isTitle(v + next.value)) {
+      return { value: v + next.value, position: { start: b.position.start, end: next.position.end } };
     }
   }
   return null;
