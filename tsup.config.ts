@@ -5,7 +5,10 @@ import { defineConfig } from "tsup";
 // starts fast and never resolves `zfxxgk` from node_modules.
 export default defineConfig([
   {
-    entry: { index: "src/index.ts" },
+    // `testing` is the `zfxxgk/testing` subpath (arbitraries + renderers). It alone imports
+    // fast-check, an optional peer: external, so neither entry bundles it and `zfxxgk` never loads it.
+    entry: { index: "src/index.ts", testing: "src/testing/index.ts" },
+    external: ["fast-check"],
     format: ["esm", "cjs"],
     dts: true,
     sourcemap: true,
@@ -16,7 +19,11 @@ export default defineConfig([
     treeshake: true,
   },
   {
-    entry: { cli: "src/cli/main.ts" },
+    // bulk-worker is the piscina worker of `zfxxgk bulk`, loaded by path at run time; the bulk
+    // engine itself is a chunk that the CLI imports on demand. better-sqlite3 is an optional
+    // native dependency: never bundled, loaded (or not) when a run writes reports.sqlite.
+    entry: { cli: "src/cli/main.ts", "bulk-worker": "src/bulk/worker.ts" },
+    external: ["better-sqlite3"],
     format: ["esm"],
     dts: false,
     sourcemap: true,

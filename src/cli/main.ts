@@ -32,6 +32,17 @@ run(process.argv.slice(2), {
     process.stderr.write(text);
   },
   color,
+  stderrIsTTY: process.stderr.isTTY === true,
+  stderrColumns: process.stderr.columns,
+  onInterrupt(handler) {
+    const on = () => handler();
+    process.once("SIGINT", on);
+    process.once("SIGTERM", on);
+    return () => {
+      process.off("SIGINT", on);
+      process.off("SIGTERM", on);
+    };
+  },
 }).then(
   (code) => {
     process.exitCode = code;

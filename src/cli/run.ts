@@ -28,6 +28,12 @@ export interface CliIO {
   stderr: (text: string) => void;
   /** Whether human output may use ANSI colours (main.ts: stdout is a TTY and NO_COLOR unset). */
   color?: boolean;
+  /** bulk: whether stderr is a terminal (a progress bar) or not (NDJSON progress events). */
+  stderrIsTTY?: boolean;
+  /** bulk: the terminal width for the progress bar. */
+  stderrColumns?: number;
+  /** bulk: installs a Ctrl-C handler and returns its remover (main.ts binds it to SIGINT). */
+  onInterrupt?: (handler: () => void) => () => void;
 }
 
 /** Seams for tests: every field defaults to the real thing. */
@@ -35,6 +41,8 @@ export interface RunOverrides {
   parseReport?: (input: Uint8Array) => Report;
   readFile?: FileReader;
   version?: string;
+  /** bulk: the SQLite loader and worker file (tests make them fail or point elsewhere). */
+  bulk?: Pick<import("../bulk/run-bulk.js").BulkEnv, "loadSqlite" | "workerFile" | "progressIntervalMs">;
 }
 
 /** Exit statuses, named because scripts depend on them (see `--help`). */
@@ -46,6 +54,8 @@ export const ExitCode = {
   usage: 2,
   /** parseReport threw, which its contract forbids: a bug in zfxxgk. */
   internal: 3,
+  /** bulk: interrupted by Ctrl-C after a checkpoint; rerun with --resume. */
+  interrupted: 130,
 } as const;
 
 const STDIN_NAME = "<stdin>";
@@ -68,6 +78,20 @@ export async function run(argv: readonly string[], io: CliIO, overrides: RunOver
     case "version":
       io.stdout(`${overrides.version ?? readPackageVersion()}\n`);
       return ExitCode.ok;
+    case "bulk": {
+      // Loaded on demand: the other commands never pay for archive readers, workers or SQLite.
+      const { runBulkCommand } = await import("../bulk/command.js");
+      return runBulkCommand(args, {
+        stdin: io.stdin,
+        stdout: io.stdout,
+        stderr: io.stderr,
+        stderrIsTTY: io.stderrIsTTY === true,
+        ...(io.stderrColumns !== undefined ? { stderrColumns: io.stderrColumns } : {}),
+        ...(io.onInterrupt ? { onInterrupt: io.onInterrupt } : {}),
+        version: overrides.version ?? readPackageVersion(),
+        ...overrides.bulk,
+      });
+    }
     default:
       return runFileCommand(args, io, overrides);
   }

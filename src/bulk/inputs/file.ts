@@ -1,0 +1,39 @@
+/**
+ * A report file on disk, given by itself or found by walking a directory: one member.
+ */
+import { promises as fs } from "node:fs";
+import { BulkCodes, BulkError } from "../codes.js";
+import { formatBytes } from "../limits.js";
+import type { InputSource } from "./plan.js";
+import type { Entry, ReadContext } from "./types.js";
+
+/** Yields the file as one member; its size is checked against the limit before it is read. */
+export async function* readFileSource(source: InputSource, ctx: ReadContext): AsyncGenerator<Entry> {
+  const origin = source.directory
+    ? { kind: "directory" as const, archive: source.directory.path, member: source.directory.member }
+    : { kind: "file" as const, archive: source.path, member: null };
+  yield {
+    type: "member",
+    key: source.directory ? `${source.directory.path}::${source.directory.member}` : source.path,
+    origin,
+    declaredSize: source.size,
+    named: source.directory !== undefined,
+    concurrent: true,
+    async read() {
+      if (source.size > ctx.limits.maxMemberBytes) {
+        throw new BulkError(BulkCodes.memberTooLarge, `file of ${source.size} bytes is larger than the ${formatBytes(ctx.limits.maxMemberBytes)} limit (--max-member-size)`);
+      }
+      let buffer: Buffer;
+      try {
+        buffer = await fs.readFile(source.fsPath);
+      } catch (error) {
+        throw new BulkError(BulkCodes.inputUnreadable, `cannot read the file: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      if (buffer.byteLength > ctx.limits.maxMemberBytes) {
+        throw new BulkError(BulkCodes.memberTooLarge, `file grew past the ${formatBytes(ctx.limits.maxMemberBytes)} limit while being read`);
+      }
+      return { bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) };
+    },
+  };
+  ctx.onRawBytes(source.size);
+}

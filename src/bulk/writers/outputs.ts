@@ -1,0 +1,230 @@
+/**
+ * The output directory of a run: every file, the SQLite database and the resume state,
+ * written in record order and checkpointed together. After a checkpoint, the files hold
+ * exactly the records up to `lastSeq`; whatever was appended after it (a crash mid-line
+ * included) is cut off when the run resumes.
+ */
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { BOM, csvLine } from "../csv.js";
+import { CODEBOOK_HEADER, codebookRows, PANEL_HEADER } from "../panel.js";
+import { CELLS_HEADER, CHECKS_HEADER, DIAGNOSTICS_HEADER, MANIFEST_HEADER } from "../render.js";
+import { type BulkState, clearState, readState, writeState } from "../state.js";
+import { addRecord, emptySummary, type SummaryJson, type SummaryState } from "../summary.js";
+import type { Format, RecordResult } from "../types.js";
+import { AppendFile } from "./append-file.js";
+import { type SqliteConstructor, SqliteSink } from "./sqlite.js";
+
+/** The streamed files, by the key of `RecordResult.text`. */
+export const STREAM_FILES = {
+  reports: "reports.jsonl",
+  panel: "panel.csv",
+  cells: "cells.csv",
+  checks: "checks.csv",
+  diagnostics: "diagnostics.csv",
+  manifest: "manifest.csv",
+} as const;
+
+/** Written once at the end. */
+export const CODEBOOK_FILE = "codebook.csv";
+/** The run summary, written at the end. */
+export const SUMMARY_FILE = "summary.json";
+/** The SQLite database. */
+export const SQLITE_FILE = "reports.sqlite";
+
+type StreamKey = keyof typeof STREAM_FILES;
+
+const HEADERS: Record<StreamKey, string> = {
+  reports: "",
+  panel: BOM + csvLine(PANEL_HEADER),
+  cells: BOM + csvLine(CELLS_HEADER),
+  checks: BOM + csvLine(CHECKS_HEADER),
+  diagnostics: BOM + csvLine(DIAGNOSTICS_HEADER),
+  manifest: BOM + csvLine(MANIFEST_HEADER),
+};
+
+/** The outputs cannot be resumed (another run's outputs, or files damaged since the checkpoint). */
+export class ResumeError extends Error {
+  override name = "ResumeError";
+}
+
+/** How to open the outputs. */
+export interface OpenOutputs {
+  dir: string;
+  formats: readonly Format[];
+  fingerprint: string;
+  /** Continue from the state in `dir` if there is one. */
+  resume: boolean;
+  /** Loads better-sqlite3 (a seam for tests); a rejection means "no SQLite, with a warning". */
+  loadSqlite: () => Promise<SqliteConstructor>;
+}
+
+/** The open outputs of a run. */
+export class Outputs {
+  /** Warnings to show the user (e.g. SQLite unavailable). */
+  readonly warnings: string[] = [];
+  /** The summary counts, including what a resumed run had already written. */
+  summary: SummaryState;
+  /** seq of the last record written. */
+  lastSeq: number;
+  /** Records written, in total. */
+  written: number;
+  /** Records written before this invocation (by the run it resumes). */
+  readonly resumed: number;
+  private readonly files = new Map<StreamKey, AppendFile>();
+  private sqlite: SqliteSink | null = null;
+  private sqliteEnabled: boolean;
+
+  private constructor(
+    private readonly options: OpenOutputs,
+    state: BulkState | null,
+  ) {
+    this.summary = state?.summary ?? emptySummary();
+    this.lastSeq = state?.lastSeq ?? -1;
+    this.written = state?.written ?? 0;
+    this.resumed = this.written;
+    this.sqliteEnabled = state ? state.sqlite : options.formats.includes("sqlite");
+  }
+
+  /**
+   * Opens the directory. Returns the finished state instead when `--resume` finds the run
+   * already complete; throws {@link ResumeError} when the directory holds another run.
+   */
+  static async open(options: OpenOutputs): Promise<Outputs | { complete: BulkState }> {
+    const { dir, formats } = options;
+    mkdirSync(dir, { recursive: true });
+    let state: BulkState | null = null;
+    if (options.resume) {
+      try {
+        state = readState(dir);
+      } catch (error) {
+        throw new ResumeError(`cannot read the resume state in ${dir}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      if (state && state.fingerprint !== options.fingerprint) {
+        throw new ResumeError(
+          `${dir} holds the outputs of a run with other inputs, options or zfxxgk version, or the input files changed since; ` +
+            "run without --resume to start over, or choose another --out",
+        );
+      }
+      if (state?.complete) return { complete: state };
+    } else {
+      clearState(dir);
+    }
+
+    const outputs = new Outputs(options, state);
+    for (const key of Object.keys(STREAM_FILES) as StreamKey[]) {
+      if (key !== "manifest" && !formats.includes(key)) continue;
+      const path = join(dir, STREAM_FILES[key]);
+      try {
+        const resumeAt = state?.files[STREAM_FILES[key]];
+        if (state && resumeAt === undefined) throw new Error(`${path} is not in the resume state`);
+        outputs.files.set(key, new AppendFile(path, state ? { resumeAt: resumeAt! } : { header: HEADERS[key] }));
+      } catch (error) {
+        if (state) throw new ResumeError(`cannot resume: ${error instanceof Error ? error.message : String(error)}`);
+        throw error;
+      }
+    }
+    if (outputs.sqliteEnabled) {
+      const path = join(dir, SQLITE_FILE);
+      if (state && !existsSync(path)) throw new ResumeError(`cannot resume: ${path} is missing`);
+      try {
+        const Database = await options.loadSqlite();
+        outputs.sqlite = SqliteSink.open(Database, path, state ? state.lastSeq : null);
+      } catch (error) {
+        if (state) throw new ResumeError(`cannot resume: ${path}: ${error instanceof Error ? error.message : String(error)}`);
+        outputs.sqliteEnabled = false;
+        outputs.warnings.push(
+          `reports.sqlite skipped: better-sqlite3 could not be loaded (${error instanceof Error ? error.message.split("\n")[0] : String(error)}); ` +
+            "reinstall zfxxgk with optional dependencies to get it",
+        );
+      }
+    }
+    outputs.checkpoint();
+    return outputs;
+  }
+
+  /** Whether reports.sqlite is being written. */
+  get hasSqlite(): boolean {
+    return this.sqliteEnabled;
+  }
+
+  /** Appends one record everywhere and counts it. Records must arrive in seq order. */
+  write(record: RecordResult): void {
+    for (const [key, file] of this.files) {
+      const text = record.text[key];
+      if (text) file.write(text);
+    }
+    if (this.sqlite && record.sql) this.sqlite.write(record.sql);
+    addRecord(this.summary, record);
+    this.lastSeq = record.seq;
+    this.written += 1;
+  }
+
+  /** Writes out buffered text without checkpointing (what a crash would leave behind). */
+  flushOnly(): void {
+    for (const file of this.files.values()) file.flush();
+  }
+
+  /** Makes everything written so far durable and records it as the resume point. */
+  checkpoint(): Record<string, number> {
+    this.sqlite?.commit();
+    const files: Record<string, number> = {};
+    for (const [key, file] of this.files) {
+      file.sync();
+      files[STREAM_FILES[key]] = file.size;
+    }
+    this.saveState(files, false);
+    return files;
+  }
+
+  private saveState(files: Record<string, number>, complete: boolean): void {
+    writeState(this.options.dir, {
+      format: 1,
+      fingerprint: this.options.fingerprint,
+      lastSeq: this.lastSeq,
+      written: this.written,
+      files,
+      sqlite: this.sqliteEnabled,
+      summary: this.summary,
+      complete,
+    });
+  }
+
+  /** The files this run produces, in a fixed order (for the summary). */
+  outputNames(): string[] {
+    const names: string[] = [];
+    const formats = this.options.formats;
+    if (formats.includes("reports")) names.push(STREAM_FILES.reports);
+    if (formats.includes("panel")) names.push(STREAM_FILES.panel);
+    if (formats.includes("codebook")) names.push(CODEBOOK_FILE);
+    for (const key of ["cells", "checks", "diagnostics"] as const) if (formats.includes(key)) names.push(STREAM_FILES[key]);
+    if (this.sqliteEnabled) names.push(SQLITE_FILE);
+    names.push(STREAM_FILES.manifest, SUMMARY_FILE);
+    return names;
+  }
+
+  /** Ends an interrupted run: checkpoint and close, leaving the state for `--resume`. */
+  interrupt(summary: SummaryJson): void {
+    this.checkpoint();
+    for (const file of this.files.values()) file.close();
+    this.sqlite?.close();
+    writeFileSync(join(this.options.dir, SUMMARY_FILE), `${JSON.stringify(summary, null, 2)}\n`);
+  }
+
+  /** Ends a complete run: codebook, indexes, summary.json, then the state marked complete. */
+  finish(summary: (outputs: string[]) => SummaryJson): SummaryJson {
+    const files = this.checkpoint();
+    const dir = this.options.dir;
+    const codebook = codebookRows();
+    if (this.options.formats.includes("codebook")) {
+      writeFileSync(join(dir, CODEBOOK_FILE), BOM + csvLine(CODEBOOK_HEADER) + codebook.map(csvLine).join(""));
+    }
+    for (const file of this.files.values()) file.close();
+    this.sqlite?.finish(codebook);
+    this.sqlite = null;
+    const json = summary(this.outputNames());
+    writeFileSync(join(dir, SUMMARY_FILE), `${JSON.stringify(json, null, 2)}\n`);
+    this.saveState(files, true);
+    return json;
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * `reports.sqlite`: the CSV tables again, typed, in one file a researcher can query with SQL.
+ * better-sqlite3 is an optional dependency (a native module that may fail to build), so it is
+ * loaded here, lazily, and its absence turns into a warning instead of a failed run.
+ *
+ * Rows are inserted in one transaction per checkpoint and the indexes are built at the end,
+ * which is several times faster than indexing while inserting.
+ */
+import { rmSync } from "node:fs";
+import { CODEBOOK_HEADER, META_COLUMNS, NUMERIC_COLUMNS } from "../panel.js";
+import { CELLS_HEADER, CHECKS_HEADER, DIAGNOSTICS_HEADER, MANIFEST_HEADER } from "../render.js";
+import type { SqlRows } from "../types.js";
+
+/** The subset of better-sqlite3's Database used here. */
+export interface SqliteDatabase {
+  exec(sql: string): unknown;
+  prepare(sql: string): { run(...params: unknown[]): unknown };
+  pragma(sql: string): unknown;
+  close(): unknown;
+}
+
+/** better-sqlite3's constructor. */
+export type SqliteConstructor = new (path: string) => SqliteDatabase;
+
+/** Loads better-sqlite3; rejects when it is not installed or its native part does not load. */
+export async function loadBetterSqlite(): Promise<SqliteConstructor> {
+  const module = (await import("better-sqlite3")) as unknown as { default: SqliteConstructor };
+  return module.default;
+}
+
+type Column = readonly [name: string, type: "TEXT" | "INTEGER" | "REAL"];
+
+const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** The tables, their columns and types, in CSV column order. */
+export const SQLITE_TABLES: Record<string, readonly Column[]> = {
+  panel: [
+    ...META_COLUMNS.map((c): Column => [c.name, c.type === "integer" ? "INTEGER" : "TEXT"]),
+    ...NUMERIC_COLUMNS.map((c): Column => [c.name, "REAL"]),
+  ],
+  cells: CELLS_HEADER.map((name): Column => [name, name === "value" ? "REAL" : name === "line" || name === "column" ? "INTEGER" : "TEXT"]),
+  checks: CHECKS_HEADER.map((name): Column => [name, name === "expected" || name === "actual" ? "REAL" : "TEXT"]),
+  diagnostics: DIAGNOSTICS_HEADER.map((name): Column => [name, name === "line" || name === "column" ? "INTEGER" : "TEXT"]),
+  manifest: MANIFEST_HEADER.map((name): Column => [name, name === "seq" || name === "bytes" || name === "http_status" ? "INTEGER" : "TEXT"]),
+  codebook: CODEBOOK_HEADER.map((name): Column => [name, "TEXT"]),
+};
+
+/** The indexes built at the end: every table by report id, the long tables by path (and code, check id). */
+export const SQLITE_INDEXES: readonly (readonly [table: string, column: string])[] = [
+  ["panel", "report_id"],
+  ["cells", "report_id"],
+  ["cells", "path"],
+  ["checks", "report_id"],
+  ["checks", "check_id"],
+  ["diagnostics", "report_id"],
+  ["diagnostics", "path"],
+  ["diagnostics", "code"],
+  ["manifest", "report_id"],
+  ["manifest", "seq"],
+  ["codebook", "path"],
+];
+
+/** SQLite binds null, not undefined (an absent optional field): replaced in place. */
+function bindable(row: unknown[]): unknown[] {
+  for (let i = 0; i < row.length; i++) if (row[i] === undefined) row[i] = null;
+  return row;
+}
+
+type Statement = { run(...params: unknown[]): unknown };
+
+/** The open database of a run. */
+export class SqliteSink {
+  private readonly insert: Record<string, Statement> = {};
+
+  private constructor(private readonly db: SqliteDatabase) {
+    for (const [table, columns] of Object.entries(SQLITE_TABLES)) {
+      this.insert[table] = db.prepare(`INSERT INTO ${q(table)} VALUES (${columns.map(() => "?").join(", ")})`);
+    }
+    db.exec("BEGIN");
+  }
+
+  /**
+   * Opens `path` fresh (any old file removed) or, for a resume, keeps it and deletes the rows
+   * of records after `resumeAfterSeq` (written after the last checkpoint).
+   */
+  static open(Database: SqliteConstructor, path: string, resumeAfterSeq: number | null): SqliteSink {
+    if (resumeAfterSeq === null) {
+      for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${path}${suffix}`, { force: true });
+    }
+    const db = new Database(path);
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = NORMAL");
+    for (const [table, columns] of Object.entries(SQLITE_TABLES)) {
+      db.exec(`CREATE TABLE IF NOT EXISTS ${q(table)} (${columns.map(([n, t]) => `${q(n)} ${t}`).join(", ")})`);
+    }
+    if (resumeAfterSeq !== null) {
+      const later = `SELECT report_id FROM manifest WHERE seq > ${Math.trunc(resumeAfterSeq)}`;
+      for (const table of ["panel", "cells", "checks", "diagnostics"]) db.exec(`DELETE FROM ${q(table)} WHERE report_id IN (${later})`);
+      db.exec(`DELETE FROM manifest WHERE seq > ${Math.trunc(resumeAfterSeq)}`);
+    }
+    return new SqliteSink(db);
+  }
+
+  /** Inserts one record's rows. */
+  write(rows: SqlRows): void {
+    const ins = this.insert;
+    ins.manifest!.run(...bindable(rows.manifest));
+    if (rows.panel) ins.panel!.run(...bindable(rows.panel));
+    for (const row of rows.cells ?? []) ins.cells!.run(...bindable(row));
+    for (const row of rows.checks ?? []) ins.checks!.run(...bindable(row));
+    for (const row of rows.diagnostics ?? []) ins.diagnostics!.run(...bindable(row));
+  }
+
+  /** Makes everything inserted so far durable (called before each checkpoint). */
+  commit(): void {
+    this.db.exec("COMMIT");
+    this.db.exec("BEGIN");
+  }
+
+  /** Writes the codebook, builds the indexes and leaves one self-contained file (no -wal). */
+  finish(codebook: readonly (readonly unknown[])[]): void {
+    this.db.exec("DELETE FROM codebook");
+    for (const row of codebook) this.insert.codebook!.run(...bindable([...row]));
+    this.db.exec("COMMIT");
+    for (const [table, column] of SQLITE_INDEXES) {
+      this.db.exec(`CREATE INDEX IF NOT EXISTS ${q(`${table}_${column}`)} ON ${q(table)} (${q(column)})`);
+    }
+    this.db.pragma("wal_checkpoint(TRUNCATE)");
+    this.db.pragma("journal_mode = DELETE");
+    this.db.close();
+  }
+
+  /** Commits and closes without finishing (an interrupted run). */
+  close(): void {
+    this.db.exec("COMMIT");
+    this.db.close();
+  }
+}
