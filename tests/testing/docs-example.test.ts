@@ -1,5 +1,5 @@
 /**
- * The runnable example of docs/testing.md runs: extracted from the markdown and executed by
+ * The runnable example of the README's "Testing your pipeline" section runs: extracted from the markdown and executed by
  * a child Node in the repository, where `zfxxgk` and `zfxxgk/testing` resolve to dist/
  * through the package's own `exports` (skipped when dist/ is missing).
  */
@@ -12,9 +12,9 @@ import { describe, expect, it } from "vitest";
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const BUILT = existsSync(join(ROOT, "dist", "testing.js"));
 
-describe.skipIf(!BUILT)("docs/testing.md", () => {
+describe.skipIf(!BUILT)("README.md, Testing your pipeline", () => {
   it("its runnable example passes", { timeout: 60_000 }, () => {
-    const doc = readFileSync(join(ROOT, "docs", "testing.md"), "utf8");
+    const doc = readFileSync(join(ROOT, "README.md"), "utf8");
     const code = /### A runnable example[\s\S]*?```js\n([\s\S]*?)```/.exec(doc)?.[1];
     expect(code, "no ```js block under 'A runnable example'").toBeTruthy();
     const r = spawnSync(process.execPath, ["--input-type=module", "-e", code!], { cwd: ROOT, encoding: "utf8" });
