@@ -1,19 +1,27 @@
 /**
  * Throughput of parseReport against a floor measured in the same run.
  *
- *   npx tsx bench/parse.ts           full run (several seconds per input set)
- *   npx tsx bench/parse.ts --quick   short run, as in CI
+ *   npx tsx bench/parse.ts           full run (npm run bench; about a minute)
+ *   npx tsx bench/parse.ts --quick   short run, as in CI (npm run bench:quick)
  *
  * The floor is the least any line-oriented parser must do: decode the bytes as UTF-8,
  * split them into lines and test one anchored regex per line. `parseReport / floor` is the
  * figure to track — absolute times drift on shared machines, a ratio measured in the same
- * process much less. For HTML the floor is `cheerio.load` alone. Nothing here asserts on
- * speed: it prints numbers.
+ * process much less. For HTML the floor is `cheerio.load` alone (its default parse5 backend,
+ * and the htmlparser2 backend that source/html.ts uses). Per input set it also prints where
+ * the time goes (µs per report, MB/s and share of each stage) and the heap each retained
+ * Report costs; at the end, the cold start of the built CLI on one small file. Nothing here
+ * asserts on speed: it prints numbers.
  */
-import { readFileSync, readdirSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { load } from "cheerio";
 import { parseReport } from "../src/index.js";
+import type { Report } from "../src/model/types.js";
 import { tokenize } from "../src/lexer/lexer.js";
 import { parseTokens } from "../src/parser/parser.js";
 import { buildTree } from "../src/ast/build.js";
@@ -30,11 +38,33 @@ import type { Diagnostic } from "../src/model/types.js";
 import { generatedInputs } from "./inputs.js";
 
 const quick = process.argv.includes("--quick");
+/** How long each measurement runs; the JIT is warmed up for half as long first. */
 const MIN_MS = quick ? 150 : 1500;
+/** Stage-by-stage passes over each input set (after as many warm-up passes). */
+const STAGE_PASSES = quick ? 5 : 40;
+/** Reports kept alive at once to measure their heap. */
+const RETAINED = quick ? 60 : 600;
+/** Runs of the CLI for its cold start. */
+const CLI_RUNS = quick ? 3 : 15;
+/**
+ * Time spent parsing every input before anything is measured. V8 optimises on background
+ * threads, which a busy machine starves: without this, the first sets are measured on
+ * half-optimised code and their ratio says more about the JIT than about the parser.
+ */
+const WARM_UP_MS = quick ? 1000 : 4000;
 
-/** Runs `fn` over all inputs repeatedly for at least MIN_MS; returns ms per pass. */
+const ROOT = join(import.meta.dirname, "..");
+
+/** Runs `fn` over all inputs repeatedly for at least MIN_MS (after a warm-up); returns ms per pass. */
 function time(inputs: Uint8Array[], fn: (b: Uint8Array) => unknown): number {
-  for (const b of inputs) fn(b); // warm-up
+  // Warm up long enough for the optimising compiler to see every path, or the first
+  // measurement (the floor) would be compared with a warmed-up second one.
+  const w0 = performance.now();
+  let warm = 0;
+  while (performance.now() - w0 < MIN_MS / 2 || warm < 2) {
+    for (const b of inputs) fn(b);
+    warm++;
+  }
   let passes = 0;
   const t0 = performance.now();
   let t = t0;
@@ -56,7 +86,15 @@ function floor(bytes: Uint8Array): number {
   return n;
 }
 
-/** Runs the pipeline stage by stage, adding each stage's time to `acc`. */
+/** cheerio on the htmlparser2 backend, with the options source/html.ts passes. */
+const loadHtmlparser2 = (html: string) =>
+  load(html, { xml: { xmlMode: false, withStartIndices: true, withEndIndices: true, decodeEntities: true } } as never);
+
+/**
+ * Runs the pipeline stage by stage as parseReport does, adding each stage's time to `acc`.
+ * `source` is what parseReport does besides the stages proper: the line index of the text
+ * and the SHA-256 of the bytes.
+ */
 function stages(bytes: Uint8Array, acc: Record<string, number>): void {
   let t = performance.now();
   const lap = (name: string) => {
@@ -67,6 +105,8 @@ function stages(bytes: Uint8Array, acc: Record<string, number>): void {
   const { text } = decode(bytes);
   lap("decode");
   const index = new LineIndex(text);
+  createHash("sha256").update(bytes).digest("hex");
+  lap("source");
   const diagnostics: Diagnostic[] = [];
   let blocks;
   if (looksLikeHtml(text)) {
@@ -90,28 +130,99 @@ function stages(bytes: Uint8Array, acc: Record<string, number>): void {
   lap("checks");
 }
 
+/** `gc()` for the memory figures: exposed at run time, so the benchmark needs no node flag. */
+setFlagsFromString("--expose-gc");
+const gc = runInNewContext("gc") as () => void;
+
+/** Heap bytes per Report kept alive, over RETAINED parses of the inputs. */
+function heapPerReport(inputs: Uint8Array[]): number {
+  const kept: Report[] = [];
+  gc();
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  for (let i = 0; i < RETAINED; i++) kept.push(parseReport(inputs[i % inputs.length]!));
+  gc();
+  gc();
+  const after = process.memoryUsage().heapUsed;
+  if (kept.length !== RETAINED) throw new Error("unreachable");
+  return (after - before) / RETAINED;
+}
+
+const fmt = (n: number, digits = 1, width = 8) => n.toFixed(digits).padStart(width);
+
 function report(name: string, inputs: Uint8Array[], html: boolean): void {
   const bytes = inputs.reduce((s, b) => s + b.byteLength, 0);
   const mb = bytes / 1e6;
-  const base = html ? time(inputs, (b) => load(utf8.decode(b))) : time(inputs, floor);
-  const full = time(inputs, (b) => parseReport(b));
-  const acc: Record<string, number> = {};
-  const passes = quick ? 3 : 20;
-  for (let i = 0; i < passes; i++) for (const b of inputs) stages(b, acc);
-  const baseName = html ? "cheerio.load" : "floor";
+  const line = (label: string, ms: number) =>
+    console.log(`  ${label.padEnd(28)} ${fmt(mb / (ms / 1000))} MB/s  ${fmt(inputs.length / (ms / 1000), 0)} reports/s`);
+
   console.log(`\n${name}: ${inputs.length} reports, ${(bytes / 1024).toFixed(0)} KB`);
-  console.log(`  ${baseName.padEnd(14)} ${(mb / (base / 1000)).toFixed(1).padStart(7)} MB/s  ${(inputs.length / (base / 1000)).toFixed(0).padStart(7)} reports/s`);
-  console.log(`  ${"parseReport".padEnd(14)} ${(mb / (full / 1000)).toFixed(1).padStart(7)} MB/s  ${(inputs.length / (full / 1000)).toFixed(0).padStart(7)} reports/s`);
+  const base = html ? time(inputs, (b) => load(utf8.decode(b))) : time(inputs, floor);
+  const base2 = html ? time(inputs, (b) => loadHtmlparser2(utf8.decode(b))) : 0;
+  const full = time(inputs, (b) => parseReport(b));
+  const baseName = html ? "cheerio.load" : "floor";
+  if (html) {
+    line("cheerio.load (parse5)", base);
+    line("cheerio.load (htmlparser2)", base2);
+  } else {
+    line("floor (decode+split+regex)", base);
+  }
+  line("parseReport", full);
   console.log(`  parseReport / ${baseName} throughput ratio: ${(base / full).toFixed(3)}`);
+  if (html) console.log(`  parseReport / cheerio.load (htmlparser2) throughput ratio: ${(base2 / full).toFixed(3)}`);
+
+  const acc: Record<string, number> = {};
+  for (let i = 0; i < STAGE_PASSES; i++) for (const b of inputs) stages(b, {});
+  for (let i = 0; i < STAGE_PASSES; i++) for (const b of inputs) stages(b, acc);
   const total = Object.values(acc).reduce((a, b) => a + b, 0);
+  const n = STAGE_PASSES * inputs.length;
+  console.log(`  ${"stage".padEnd(10)} ${"µs/report".padStart(10)} ${"MB/s".padStart(9)} ${"share".padStart(6)}`);
+  for (const [k, v] of Object.entries(acc)) {
+    console.log(
+      `  ${k.padEnd(10)} ${fmt((v / n) * 1000, 1, 10)} ${fmt((mb * STAGE_PASSES) / (v / 1000), 1, 9)} ${fmt((v / total) * 100, 0, 5)}%`,
+    );
+  }
+  console.log(`  ${"total".padEnd(10)} ${fmt((total / n) * 1000, 1, 10)} ${fmt((mb * STAGE_PASSES) / (total / 1000), 1, 9)}`);
+
+  const heap = heapPerReport(inputs);
+  const avg = bytes / inputs.length;
   console.log(
-    `  stages: ${Object.entries(acc)
-      .map(([k, v]) => `${k} ${((v / total) * 100).toFixed(0)}%`)
-      .join(", ")}`,
+    `  memory: ${(heap / 1024).toFixed(0)} KB heap per retained Report (input ${(avg / 1024).toFixed(0)} KB, ${(heap / avg).toFixed(1)}× its bytes)`,
   );
 }
 
-const corpusDir = join(import.meta.dirname, "..", "corpus");
+/** Median wall time of `node <args>` as a fresh process, in ms; null when a run fails. */
+function coldStart(args: string[]): number | null {
+  const times: number[] = [];
+  for (let i = 0; i < CLI_RUNS; i++) {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] });
+    const ms = performance.now() - t0;
+    if (r.status !== 0) {
+      console.log(`  node ${args.join(" ")} exited with ${r.status}: ${String(r.stderr).trim().slice(0, 200)}`);
+      return null;
+    }
+    times.push(ms);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+function cliColdStart(): void {
+  console.log(`\nCLI cold start (median of ${CLI_RUNS} runs, whole process):`);
+  const cli = join(ROOT, "dist", "cli.js");
+  if (!existsSync(cli)) {
+    console.log("  skipped: dist/cli.js is missing (run `npm run build` first)");
+    return;
+  }
+  const seedPath = join("corpus", "seed", "siyang-xzspj-2021.txt");
+  const bare = coldStart(["-e", "0"]);
+  const parse = coldStart([cli, "parse", seedPath]);
+  if (bare !== null) console.log(`  node -e 0 (the runtime alone)    ${fmt(bare, 0, 6)} ms`);
+  if (parse !== null) console.log(`  zfxxgk parse ${seedPath} ${fmt(parse, 0, 6)} ms`);
+}
+
+const corpusDir = join(ROOT, "corpus");
 const corpus: Uint8Array[] = [];
 for (const sub of ["seed", "real"]) {
   for (const f of readdirSync(join(corpusDir, sub))) {
@@ -122,8 +233,19 @@ const seed = readFileSync(join(corpusDir, "seed", "siyang-xzspj-2021.txt"));
 const gen = generatedInputs(quick ? 20 : 100);
 
 console.log(`zfxxgk parse benchmark (${quick ? "quick" : "full"}), node ${process.version}`);
+{
+  const all = [seed, ...corpus, ...gen.text, ...gen.html];
+  const t0 = performance.now();
+  while (performance.now() - t0 < WARM_UP_MS) {
+    for (const b of all) {
+      parseReport(b);
+      stages(b, {});
+    }
+  }
+}
 report("seed (cell lines)", [seed], false);
 report("corpus text files", corpus, false);
 report("generated text reports", gen.text, false);
 report("generated HTML reports", gen.html, true);
 report("real HTML page (partial)", [readFileSync(join(corpusDir, "real", "shuyang-fgj-2023.partial.html"))], true);
+cliColdStart();

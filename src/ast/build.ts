@@ -15,6 +15,7 @@ import type { Diagnostic } from "../model/types.js";
 import type { LineBlock } from "../parser/parser.js";
 import type { LineIndex } from "../source/line-index.js";
 import { DiagnosticCodes } from "../diagnostics/codes.js";
+import { CellLine, PaddingRun, RowLine } from "../lexer/tokens.js";
 import { diagnostic } from "../diagnostics/diagnostic.js";
 import { chineseNumeral } from "../normalize/text.js";
 import { parseCellValue } from "../normalize/value.js";
@@ -47,12 +48,43 @@ export function buildTree(blocks: LineBlock[], index: LineIndex, out: Diagnostic
 // ---------------------------------------------------------------------------------------
 // Prose and headings
 
+/**
+ * What `String.prototype.trim` removes: WhiteSpace (tab, VT, FF, space, NBSP, BOM and the Zs
+ * category) and LineTerminator. Spelt out so that `trimmed` can find both ends by index
+ * instead of building the trimmed and the start-trimmed string for every cell.
+ */
+function isTrimmable(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
 /** Offsets of `text` once surrounding white space (any Unicode space, as `trim`) is cut. */
 function trimmed(text: string, offset: number): { value: string; start: number; end: number } {
-  const value = text.trim();
-  if (value === "") return { value, start: offset, end: offset };
-  const lead = text.length - text.trimStart().length;
-  return { value, start: offset + lead, end: offset + lead + value.length };
+  return trimmedRange(text, 0, text.length, offset);
+}
+
+/**
+ * `trimmed(text.slice(from, to), offset + from)` without building the slice: a cell line's
+ * text is read up to its last pipe, and slicing it first cost a string per cell.
+ */
+function trimmedRange(text: string, from: number, to: number, offset: number): { value: string; start: number; end: number } {
+  let lo = from;
+  let hi = to;
+  while (lo < hi && isTrimmable(text.charCodeAt(lo))) lo++;
+  if (lo === hi) return { value: "", start: offset + from, end: offset + from };
+  while (isTrimmable(text.charCodeAt(hi - 1))) hi--;
+  return { value: text.slice(lo, hi), start: offset + lo, end: offset + hi };
 }
 
 function buildParagraph(image: string, offset: number, index: LineIndex): Paragraph | null {
@@ -83,13 +115,26 @@ const DEPTH: Record<MarkerStyle, number> = {
   markdown: 1,
 };
 
+/** `## 标题`: the hashes of a markdown heading. */
+const MD_HEADING = /^(#{1,6})[ \t]+/;
+/** Where a run-on title ends and its text begins. */
+const TITLE_STOP = /[。：:]/;
+
 /** A title longer than this with no early full stop is a numbered paragraph, not a heading. */
 const MAX_TITLE = 40;
 /** A title sharing its line with prose is shorter still, and has no comma. */
 const MAX_RUN_ON_TITLE = 25;
 
+/**
+ * The characters a marker can start with (every pattern of MARKERS is anchored and starts
+ * with one of them): a line starting with anything else is refused without running the five
+ * patterns, as most labels and prose lines are.
+ */
+const MARKER_START = new Set(`(（第${CN}—－-0123456789０１２３４５６７８９`);
+
 /** Reads the numbering at the start of `text`, if any. */
 export function readMarker(text: string): HeadingMarker | null {
+  if (!MARKER_START.has(text.charAt(0))) return null;
   for (const { re, style } of MARKERS) {
     const m = re.exec(text);
     if (!m) continue;
@@ -128,7 +173,8 @@ function buildHeading(token: IToken, index: LineIndex): Block[] {
  */
 export function lineBlocks(image: string, at: OffsetMap, index: LineIndex): Block[] {
   const lead = image.length - image.trimStart().length;
-  const md = /^(#{1,6})[ \t]+/.exec(image.slice(lead));
+  // Only a line whose first non-space character is `#` can be a markdown heading.
+  const md = image.charCodeAt(lead) === 0x23 ? MD_HEADING.exec(image.slice(lead)) : null;
   const hashes = md ? md[1]!.length : 0;
   const bodyStart = lead + (md ? md[0].length : 0);
   const body = image.slice(bodyStart);
@@ -149,7 +195,7 @@ export function lineBlocks(image: string, at: OffsetMap, index: LineIndex): Bloc
   // In a markdown document the `#` count is the outline level, whatever numeral follows.
   const depth = md ? hashes : marker ? DEPTH[marker.style] : 1;
   // `（一）主动公开情况。依托…`: a short title closed by 。 or ： with the text run on.
-  const stop = title.search(/[。：:]/);
+  const stop = title.search(TITLE_STOP);
 
   if (stop >= 0 && stop <= MAX_RUN_ON_TITLE && !/[,，;；]/.test(title.slice(0, stop))) {
     const heading: Heading = {
@@ -192,6 +238,16 @@ function spacedTitle(title: string, marker: HeadingMarker | null): string {
 
 const PIPE = 124;
 
+/**
+ * `s.lastIndexOf("|")`, as a loop: it runs for every cell line, and V8 implements
+ * `lastIndexOf` as a call into the runtime that costs an order of magnitude more than
+ * scanning the few characters a cell line has.
+ */
+function lastPipe(s: string): number {
+  for (let i = s.length - 1; i >= 0; i--) if (s.charCodeAt(i) === PIPE) return i;
+  return -1;
+}
+
 function countPipes(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === PIPE) n++;
@@ -199,7 +255,12 @@ function countPipes(s: string): number {
 }
 
 function cellNode(text: string, offset: number, index: LineIndex): TableCell {
-  const t = trimmed(text, offset);
+  return cellNodeRange(text, 0, text.length, offset, index);
+}
+
+/** `cellNode(text.slice(from, to), offset + from, index)`, without the slice. */
+function cellNodeRange(text: string, from: number, to: number, offset: number, index: LineIndex): TableCell {
+  const t = trimmedRange(text, from, to, offset);
   return { type: "tableCell", value: t.value, position: index.position(t.start, t.end) };
 }
 
@@ -241,9 +302,9 @@ function tableLines(source: TableSource, index: LineIndex, cellMajority: boolean
     if ("split" in item) {
       // `本年新` / `制作数量 |`: a header cell the scraper broke over two lines.
       const [head, tail] = item.split;
-      const bar = tail.image.lastIndexOf("|");
+      const bar = lastPipe(tail.image);
       const h = trimmed(head.image, head.startOffset);
-      const t = trimmed(tail.image.slice(0, bar), tail.startOffset);
+      const t = trimmedRange(tail.image, 0, bar, tail.startOffset);
       const cell: TableCell = { type: "tableCell", value: h.value + t.value, position: index.position(h.start, t.end) };
       out.push({ kind: "cell", cell, start: head.startOffset, end: tail.startOffset + tail.image.length });
       continue;
@@ -251,11 +312,11 @@ function tableLines(source: TableSource, index: LineIndex, cellMajority: boolean
     const tok = item;
     const start = tok.startOffset;
     const end = start + tok.image.length;
-    const name = tok.tokenType.name;
-    if (name === "CellLine") {
-      const bar = tok.image.lastIndexOf("|");
-      out.push({ kind: "cell", cell: cellNode(tok.image.slice(0, bar), start, index), start, end });
-    } else if (name === "PaddingRun") {
+    const type = tok.tokenType;
+    if (type === CellLine) {
+      const bar = lastPipe(tok.image);
+      out.push({ kind: "cell", cell: cellNodeRange(tok.image, 0, bar, start, index), start, end });
+    } else if (type === PaddingRun) {
       out.push({ kind: "pipes", count: countPipes(tok.image), start, end });
     } else if (cellMajority && !/^[ \t]*\|/.test(tok.image)) {
       // `text | |` or `text | |||` inside a cell-per-line table: the last cell of a row with
@@ -344,8 +405,8 @@ function buildTable(source: TableSource, index: LineIndex, out: Diagnostic[]): T
   let cellCount = 0;
   let rowCount = 0;
   for (const item of source) {
-    if ("split" in item || item.tokenType.name === "CellLine") cellCount++;
-    else if (item.tokenType.name === "RowLine") rowCount++;
+    if ("split" in item || item.tokenType === CellLine) cellCount++;
+    else if (item.tokenType === RowLine) rowCount++;
   }
   const lines = tableLines(source, index, cellCount >= rowCount);
   const style = pipeStyle(lines);
@@ -356,9 +417,12 @@ function buildTable(source: TableSource, index: LineIndex, out: Diagnostic[]): T
   let rowStart = -1;
   let markdown = false;
 
+  let uncertain = false;
   const close = (endOffset: number, padding: number) => {
     if (cells.length === 0) return;
-    rows.push({ type: "tableRow", padding, children: cells, position: index.position(rowStart, endOffset) });
+    const row: TableRow = { type: "tableRow", padding, children: cells, position: index.position(rowStart, endOffset) };
+    if (uncertain) row.uncertain = true;
+    rows.push(row);
     cells = [];
     rowStart = -1;
   };
@@ -373,7 +437,23 @@ function buildTable(source: TableSource, index: LineIndex, out: Diagnostic[]): T
     } else if (line.kind === "pipes") {
       const k = line.count;
       const { start, end } = line;
-      if (cells.length === 0) continue; // a pipe run between rows: separator or stray padding
+      if (cells.length === 0) {
+        // A pipe run between rows. Under the padding rule a row that filled the width ends
+        // itself and prints none, so a run here means the row before took a cell that was
+        // not its own (a duplicated or lost line): that row and the rest are suspect.
+        if (!separators && width !== null && rows.length > 0) {
+          uncertain = true;
+          rows[rows.length - 1]!.uncertain = true;
+          out.push(
+            diagnostic(
+              DiagnosticCodes.paddingMismatch,
+              `a pipe run where no row is open: the row before may hold a cell that is not its own (多余的填充竖线)`,
+              index.position(start, end),
+            ),
+          );
+        }
+        continue;
+      }
       if (separators) {
         close(end, k);
       } else if (width === null) {
@@ -386,6 +466,7 @@ function buildTable(source: TableSource, index: LineIndex, out: Diagnostic[]): T
         close(end, 0);
       } else {
         if (cells.length + k !== width) {
+          uncertain = true;
           out.push(
             diagnostic(
               DiagnosticCodes.paddingMismatch,
@@ -463,8 +544,9 @@ function mergeSplitCells(blocks: LineBlock[]): Array<LineBlock | { kind: "table"
     ) {
       const lastLine = prev.lines[prev.lines.length - 1]!;
       const firstNext = next.lines[0]!;
-      const endsOnCell = !("split" in lastLine) && lastLine.tokenType.name === "CellLine";
-      if (endsOnCell && firstNext.tokenType.name === "CellLine") {
+      // Mid-row: the last line so far is a cell (or a cell glued from a split line itself).
+      const endsOnCell = "split" in lastLine || lastLine.tokenType === CellLine;
+      if (endsOnCell && firstNext.tokenType === CellLine) {
         out[out.length - 1] = { kind: "table", lines: [...prev.lines, { split: [b.token, firstNext] }, ...next.lines.slice(1)] };
         i++;
         continue;

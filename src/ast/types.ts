@@ -81,6 +81,11 @@ export interface Table extends NodeBase {
 export interface TableRow extends NodeBase {
   type: "tableRow";
   padding: number;
+  /**
+   * Set when a padding run before or at this row did not add up to the table width: from
+   * there on a row may have been cut in the wrong place, so its values are suspect.
+   */
+  uncertain?: boolean;
   children: TableCell[];
 }
 

@@ -82,6 +82,71 @@ interface Operand {
   value: number | null;
 }
 
+// ---------------------------------------------------------------------------------------
+// Precomputed vocabulary. Every report evaluates the same ~40 identities over the same ~26
+// rows, so the dotted paths are split, the operand paths joined and the descriptions
+// written once at load time: building and splitting these strings per lookup was most of
+// this module's time. Only rows outside the template (found by walking the model) are
+// handled on the fly.
+
+/** A row of 三 with its path split into keys and the operand path of every column. */
+interface RowSpec {
+  path: string;
+  label: string;
+  keys: readonly string[];
+  /** `requests.<path>.<column>`, by column key. */
+  paths: Readonly<Record<string, string>>;
+}
+
+function rowSpec(path: string, label: string): RowSpec {
+  const paths: Record<string, string> = {};
+  for (const [column] of COLUMNS) paths[column] = `requests.${path}.${column}`;
+  return { path, label, keys: path.split("."), paths };
+}
+
+const ROW_SPECS: readonly RowSpec[] = ROWS.map(([path, label]) => rowSpec(path, label));
+const ROW_BY_PATH = new Map(ROW_SPECS.map((r) => [r.path, r]));
+const KNOWN_ROWS = new Set(ROWS.map(([path]) => path));
+const spec = (path: string): RowSpec => ROW_BY_PATH.get(path)!;
+
+const NEW_RECEIVED = spec("newReceived");
+const CARRIED_OVER = spec("carriedOver");
+const RESULTS_TOTAL = spec("results.total");
+const CARRIED_FORWARD = spec("carriedForward");
+const OTHER_HANDLING_TOTAL = spec("results.otherHandling.total");
+const SUB_ROW_SPECS = OTHER_HANDLING_SUB_ROWS.map(spec);
+const RESULT_ROWS_SUB = [...COMMON_RESULT_ROWS, ...OTHER_HANDLING_SUB_ROWS].map(spec);
+const RESULT_ROWS_SINGLE = [...COMMON_RESULT_ROWS, "results.otherHandling.total"].map(spec);
+
+const BALANCE_TEXT = COLUMNS.map(
+  ([column, zh, en]) =>
+    [`requests.balance.${column}`, `一+二 = 三(七)+四 (${zh}) — new + carried over = results total + carried forward (${en})`] as const,
+);
+const ROW_TOTAL_ID = (row: string) => `requests.rowTotal.${row}`;
+const ROW_TOTAL_TEXT = (label: string) => `${label}: 六类申请人之和 = 总计 — the six applicant columns sum to the total`;
+const resultsTotalText = (sixth: string) =>
+  COLUMNS.map(
+    ([column, zh, en]) =>
+      [
+        `requests.resultsTotal.${column}`,
+        `三(一)+(二)+(三)1–8+(四)1–3+(五)1–5+${sixth} = 三(七) (${zh}) — result rows sum to the results total (${en})`,
+      ] as const,
+  );
+const RESULTS_TOTAL_TEXT_SUB = resultsTotalText("(六)1–3");
+const RESULTS_TOTAL_TEXT_SINGLE = resultsTotalText("(六)");
+
+/** The groups of 四 with their check id, description and operand paths. */
+const GROUP_SPECS = GROUPS.map(([group, zh, en]) => {
+  const path = (column: string) => `reviewsAndLawsuits.${group}.${column}`;
+  return {
+    group,
+    id: `reviewsAndLawsuits.total.${group}`,
+    description: `结果维持+结果纠正+其他结果+尚未审结 = 总计 (${zh}) — upheld + corrected + other + pending = total (${en})`,
+    outcomePaths: OUTCOMES.map(path),
+    totalPath: path("total"),
+  };
+});
+
 /**
  * Runs every identity of model.md § checks on the parsed tables, one Check per instance, so
  * that a consumer can tell at a glance which reported numbers do not add up (or cannot be
@@ -91,37 +156,42 @@ interface Operand {
  */
 export function runChecks(report: CheckInput): Check[] {
   const checks: Check[] = [];
-  if (isObject(report.requests)) checks.push(...requestChecks(report.requests, report.template));
-  if (isObject(report.reviewsAndLawsuits)) checks.push(...reviewChecks(report.reviewsAndLawsuits));
+  if (isObject(report.requests)) requestChecks(report.requests, report.template, checks);
+  if (isObject(report.reviewsAndLawsuits)) reviewChecks(report.reviewsAndLawsuits, checks);
   return checks;
 }
 
-/** The three identity families of 三, in their fixed order. */
-function requestChecks(requests: object, template: CheckInput["template"]): Check[] {
-  const checks: Check[] = [];
-  const read = (row: string, column: string): Operand => ({
-    path: `requests.${row}.${column}`,
-    value: numberAt(requests, `${row}.${column}`),
-  });
+/** The three identity families of 三, in their fixed order, appended to `checks`. */
+function requestChecks(requests: object, template: CheckInput["template"], checks: Check[]): void {
+  // Each row object is looked up once; its columns are then read from it directly.
+  const rows = new Map<RowSpec, unknown>();
+  const rowOf = (r: RowSpec): unknown => {
+    if (rows.has(r)) return rows.get(r);
+    const v = valueAt(requests, r.keys);
+    rows.set(r, v);
+    return v;
+  };
+  const read = (r: RowSpec, column: string): Operand => ({ path: r.paths[column]!, value: numberIn(rowOf(r), column) });
 
   // 1. 一 + 二 = 三(七) + 四, per column: the identity the template prints.
-  for (const [column, zh, en] of COLUMNS) {
+  COLUMNS.forEach(([column], i) => {
+    const [id, description] = BALANCE_TEXT[i]!;
     checks.push(
       evaluate(
-        `requests.balance.${column}`,
-        `一+二 = 三(七)+四 (${zh}) — new + carried over = results total + carried forward (${en})`,
-        [read("newReceived", column), read("carriedOver", column)],
-        [read("results.total", column), read("carriedForward", column)],
+        id,
+        description,
+        [read(NEW_RECEIVED, column), read(CARRIED_OVER, column)],
+        [read(RESULTS_TOTAL, column), read(CARRIED_FORWARD, column)],
       ),
     );
-  }
+  });
 
   // 2. Each row's six applicant columns add up to its 总计; only rows that are there.
-  for (const [row, label] of presentRows(requests)) {
+  for (const row of presentRows(requests, rowOf)) {
     checks.push(
       evaluate(
-        `requests.rowTotal.${row}`,
-        `${label}: 六类申请人之和 = 总计 — the six applicant columns sum to the total`,
+        ROW_TOTAL_ID(row.path),
+        ROW_TOTAL_TEXT(row.label),
         PARTS.map(([column]) => read(row, column)),
         [read(row, "total")],
       ),
@@ -132,41 +202,31 @@ function requestChecks(requests: object, template: CheckInput["template"]): Chec
   // a group row is never added on top of its sub-rows.
   // Use the shape the report printed: sub-rows if any is there, else the single row, and
   // only when neither is there the shape of the detected template.
-  const hasSubRows = OTHER_HANDLING_SUB_ROWS.some((row) => isObject(valueAt(requests, row)));
-  const hasSingle = isObject(valueAt(requests, "results.otherHandling.total"));
+  const hasSubRows = SUB_ROW_SPECS.some((row) => isObject(rowOf(row)));
+  const hasSingle = isObject(rowOf(OTHER_HANDLING_TOTAL));
   const useSubRows = hasSubRows || (!hasSingle && template === "2021");
-  const resultRows = [
-    ...COMMON_RESULT_ROWS,
-    ...(useSubRows ? OTHER_HANDLING_SUB_ROWS : ["results.otherHandling.total"]),
-  ];
-  const sixth = useSubRows ? "(六)1–3" : "(六)";
-  for (const [column, zh, en] of COLUMNS) {
+  const resultRows = useSubRows ? RESULT_ROWS_SUB : RESULT_ROWS_SINGLE;
+  const texts = useSubRows ? RESULTS_TOTAL_TEXT_SUB : RESULTS_TOTAL_TEXT_SINGLE;
+  COLUMNS.forEach(([column], i) => {
+    const [id, description] = texts[i]!;
     checks.push(
       evaluate(
-        `requests.resultsTotal.${column}`,
-        `三(一)+(二)+(三)1–8+(四)1–3+(五)1–5+${sixth} = 三(七) (${zh}) — result rows sum to the results total (${en})`,
+        id,
+        description,
         resultRows.map((row) => read(row, column)),
-        [read("results.total", column)],
+        [read(RESULTS_TOTAL, column)],
       ),
     );
-  }
-  return checks;
+  });
 }
 
 /** 四: upheld + corrected + other + pending = total, for each of the three groups. */
-function reviewChecks(reviews: object): Check[] {
-  return GROUPS.map(([group, zh, en]) => {
-    const read = (column: string): Operand => ({
-      path: `reviewsAndLawsuits.${group}.${column}`,
-      value: numberAt(reviews, `${group}.${column}`),
-    });
-    return evaluate(
-      `reviewsAndLawsuits.total.${group}`,
-      `结果维持+结果纠正+其他结果+尚未审结 = 总计 (${zh}) — upheld + corrected + other + pending = total (${en})`,
-      OUTCOMES.map(read),
-      [read("total")],
-    );
-  });
+function reviewChecks(reviews: object, checks: Check[]): void {
+  for (const g of GROUP_SPECS) {
+    const node = isObject(reviews) && Object.hasOwn(reviews, g.group) ? (reviews as Record<string, unknown>)[g.group] : undefined;
+    const left: Operand[] = OUTCOMES.map((column, i) => ({ path: g.outcomePaths[i]!, value: numberIn(node, column) }));
+    checks.push(evaluate(g.id, g.description, left, [{ path: g.totalPath, value: numberIn(node, "total") }]));
+  }
 }
 
 /**
@@ -174,11 +234,10 @@ function reviewChecks(reviews: object): Check[] {
  * then any other object with the seven applicant keys found by walking the table (a row the
  * parser kept beyond the template still gets its row-total check).
  */
-function presentRows(requests: object): (readonly [string, string])[] {
-  const rows: (readonly [string, string])[] = ROWS.filter(([path]) => isObject(valueAt(requests, path)));
-  const known = new Set(ROWS.map(([path]) => path));
+function presentRows(requests: object, rowOf: (r: RowSpec) => unknown): RowSpec[] {
+  const rows: RowSpec[] = ROW_SPECS.filter((r) => isObject(rowOf(r)));
   for (const path of walkRows(requests, "")) {
-    if (!known.has(path)) rows.push([path, path]);
+    if (!KNOWN_ROWS.has(path)) rows.push(rowSpec(path, path));
   }
   return rows;
 }
@@ -186,7 +245,10 @@ function presentRows(requests: object): (readonly [string, string])[] {
 /** Paths (relative to `node`) of every nested object that has all seven applicant keys. */
 function walkRows(node: object, prefix: string): string[] {
   const found: string[] = [];
-  for (const [key, child] of Object.entries(node)) {
+  // Object.keys rather than Object.entries: the same keys in the same order, without a
+  // pair array per property of every row of the model.
+  for (const key of Object.keys(node)) {
+    const child: unknown = (node as Record<string, unknown>)[key];
     if (!isObject(child)) continue;
     const path = prefix === "" ? key : `${prefix}.${key}`;
     if (COLUMNS.every(([column]) => Object.hasOwn(child, column))) found.push(path);
@@ -201,23 +263,24 @@ function evaluate(id: string, description: string, left: Operand[], right: Opera
   const actual = sum(right);
   const status: Check["status"] =
     expected === null || actual === null ? "incomplete" : close(expected, actual) ? "pass" : "fail";
-  return {
-    id,
-    status,
-    expected,
-    actual,
-    paths: [...left, ...right].map((operand) => operand.path),
-    description,
-  };
+  const paths: string[] = [];
+  for (const operand of left) paths.push(operand.path);
+  for (const operand of right) paths.push(operand.path);
+  return { id, status, expected, actual, paths, description };
 }
 
 /** The sum of the operands, or null when any is unknown (never a partial sum). */
 function sum(operands: Operand[]): number | null {
   let total = 0;
+  let integers = true;
   for (const { value } of operands) {
     if (value === null) return null;
     total += value;
+    if (!Number.isInteger(value)) integers = false;
   }
+  // An integer sum below 1e15 has at most 15 digits, so the rounding below would return it
+  // unchanged: skip it, since toPrecision is costly and nearly every sum is of counts.
+  if (integers && Math.abs(total) < 1e15) return total;
   // Drop binary noise (0.1 + 0.2) so a decimal sum reads as the source would write it.
   return Number(total.toPrecision(15));
 }
@@ -227,16 +290,17 @@ function close(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
-/** The finite number at a dotted path, or null for a blank, an absent row or anything else. */
-function numberAt(root: object, path: string): number | null {
-  const value = valueAt(root, path);
+/** The finite number under `column` of a row object, or null for a blank, an absent row or anything else. */
+function numberIn(row: unknown, column: string): number | null {
+  if (!isObject(row) || !Object.hasOwn(row, column)) return null;
+  const value = (row as Record<string, unknown>)[column];
   return typeof value === "number" && Number.isFinite(value) ? value : null;
 }
 
 /** Follows own properties only, so a key such as `constructor` never reads the prototype. */
-function valueAt(root: object, path: string): unknown {
+function valueAt(root: object, keys: readonly string[]): unknown {
   let node: unknown = root;
-  for (const key of path.split(".")) {
+  for (const key of keys) {
     if (!isObject(node) || !Object.hasOwn(node, key)) return undefined;
     node = (node as Record<string, unknown>)[key];
   }

@@ -33,6 +33,11 @@ export const DiagnosticCodes = {
   duplicateRow: { code: "duplicate-row", severity: "warning" },
   /** A row holds more or fewer values than its template row: its values may be shifted. */
   rowWidthMismatch: { code: "row-width-mismatch", severity: "warning" },
+  /**
+   * A row's cells may be misaligned: a value cell holds label text, or the padding arithmetic
+   * failed at or before this row. Every value of the row is suspect.
+   */
+  rowMisaligned: { code: "row-misaligned", severity: "warning" },
   /** A flattened table gave no padding line, so its rows could not be cut reliably. */
   tableWidthUnknown: { code: "table-width-unknown", severity: "warning" },
   /** A padding run does not add up to the table width: the row boundary is uncertain. */

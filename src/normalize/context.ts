@@ -80,6 +80,23 @@ export class NormalizeContext {
   }
 }
 
+/**
+ * `${parent}.${key}` for the fixed vocabulary of model paths (template rows and columns),
+ * built once per process and then shared. Every number read stores its path as a provenance
+ * key, and V8 hashes and internalises a freshly built key string on every such store, while
+ * a shared one is hashed once: this made provenance the costliest line of the normaliser.
+ * Only for bounded vocabularies — never for keys that grow with the input (row indices).
+ */
+const CHILD_PATHS = new Map<string, Map<string, string>>();
+
+export function childPath(parent: string, key: string): string {
+  let children = CHILD_PATHS.get(parent);
+  if (children === undefined) CHILD_PATHS.set(parent, (children = new Map()));
+  let path = children.get(key);
+  if (path === undefined) children.set(key, (path = `${parent}.${key}`));
+  return path;
+}
+
 /** Shortens long cell text for messages. */
 export function clip(s: string, max = 40): string {
   return s.length > max ? `${s.slice(0, max)}…` : s;

@@ -14,7 +14,7 @@ import type { LegacyStatistic } from "../model/types.js";
 import { readMarker } from "../ast/build.js";
 import { DiagnosticCodes } from "../diagnostics/codes.js";
 import { clip, type NormalizeContext } from "./context.js";
-import { normalizeLabel } from "./text.js";
+import { mayHoldHan, normalizeLabel } from "./text.js";
 import { parseCellValue } from "./value.js";
 
 /** Header texts (normalised) of the label column. */
@@ -52,10 +52,12 @@ export function cleanLabel(s: string): string {
     .replace(/(?<=[\u3400-\u9fff\uff08\uff09（）、：:，,])\s+|\s+(?=[\u3400-\u9fff\uff08\uff09（）、：:，,])/g, "");
 }
 
-const matches = (cell: string, headers: readonly string[]) => {
-  const n = normalizeLabel(cell).replace(/[()]/g, "");
-  return headers.some((h) => n === h);
-};
+const LABEL_SET = new Set(LABEL_HEADERS);
+const UNIT_SET = new Set(UNIT_HEADERS);
+const SKIP_SET = new Set(SKIP_HEADERS);
+
+/** A cell's text as the header sets are matched against: normalised, brackets dropped. */
+const headerKey = (cell: string) => normalizeLabel(cell).replace(/[()]/g, "");
 
 /**
  * Reads a statistics-table header: a row with a label column (统计指标 / 指标名称) and a unit
@@ -63,14 +65,19 @@ const matches = (cell: string, headers: readonly string[]) => {
  * from being taken for statistics. Null when the row is not such a header.
  */
 export function statisticsLayout(cells: readonly TableCell[]): StatisticsLayout | null {
+  // This runs on the first rows of every table and on every row without numbers, so each cell
+  // is keyed once, and cells that cannot normalise to a Han character (numbers, blanks) are
+  // passed over unnormalised: every header text holds one (see mayHoldHan).
   let label = -1;
   let unit = -1;
   let serial = -1;
   const skip = new Set<number>();
   cells.forEach((c, i) => {
-    if (label < 0 && matches(c.value, LABEL_HEADERS)) label = i;
-    else if (unit < 0 && matches(c.value, UNIT_HEADERS)) unit = i;
-    else if (matches(c.value, SKIP_HEADERS)) {
+    if (!mayHoldHan(c.value)) return;
+    const key = headerKey(c.value);
+    if (label < 0 && LABEL_SET.has(key)) label = i;
+    else if (unit < 0 && UNIT_SET.has(key)) unit = i;
+    else if (SKIP_SET.has(key)) {
       skip.add(i);
       if (serial < 0 && normalizeLabel(c.value) === "序号") serial = i;
     }
@@ -106,6 +113,15 @@ const isNumber = (s: string) => {
   const k = parseCellValue(s).kind;
   return k === "number" || k === "zero-word";
 };
+
+/** Shared `legacyStatistics.<i>.value` paths for the first entries (see childPath in context.ts). */
+const VALUE_PATHS: string[] = [];
+const MAX_SHARED_PATHS = 4096;
+
+function valuePath(i: number): string {
+  if (i >= MAX_SHARED_PATHS) return `legacyStatistics.${i}.value`;
+  return (VALUE_PATHS[i] ??= `legacyStatistics.${i}.value`);
+}
 
 /**
  * Collects `legacyStatistics` across the tables of one report. A table without a header of
@@ -182,7 +198,7 @@ export class LegacyReader {
       const entry: LegacyStatistic = {
         label: labelText,
         unit: unitText === "" ? null : unitText,
-        value: this.ctx.value(v.cell, `legacyStatistics.${i}.value`, unitKey),
+        value: this.ctx.value(v.cell, valuePath(i), unitKey),
         group: this.group,
       };
       if (layout.values.length > 1) entry.column = v.label;

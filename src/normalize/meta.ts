@@ -8,7 +8,7 @@ import type { Block, Position } from "../ast/types.js";
 import type { Meta } from "../model/types.js";
 import { DiagnosticCodes } from "../diagnostics/codes.js";
 import type { NormalizeContext } from "./context.js";
-import { normalizeLabel, simplify } from "./text.js";
+import { mayHoldHan, normalizeLabel, simplify } from "./text.js";
 
 /** Header-block labels (spaces removed) and the meta field they fill. */
 const HEADER_LABELS = [
@@ -38,8 +38,9 @@ const plausibleYear = (y: number) => y >= 2007 && y <= 2100;
 export function readMeta(blocks: Block[], ctx: NormalizeContext): Meta {
   const header = readHeaderBlock(blocks);
   const title = findTitle(blocks);
-  const { year, witnesses } = findYear(blocks, title, ctx);
-  const agency = findAgency(blocks, title, header, year);
+  const prose = lines(blocks);
+  const { year, witnesses } = findYear(prose, title, ctx);
+  const agency = findAgency(prose, title, header, year);
   if (agency === null) {
     ctx.report(
       DiagnosticCodes.agencyNotFound,
@@ -61,7 +62,7 @@ export function readMeta(blocks: Block[], ctx: NormalizeContext): Meta {
     title: title?.value ?? null,
     agency,
     year,
-    publishedAt: findPublishedAt(blocks, header),
+    publishedAt: findPublishedAt(blocks, prose, header),
     indexNumber: pick(header, ["索引号", "信息索引号", "索引編號"]),
     documentNumber: pick(header, ["文号", "发文字号", "发布文号", "备注/文号"]),
     header,
@@ -76,12 +77,23 @@ function pick(header: Record<string, string>, keys: string[]): string | null {
   return null;
 }
 
+/** The most prose lines any reader below looks at (findYear: 60, findAgency: 30, dates: 6). */
+const MAX_PROSE_LINES = 60;
+
 /**
- * Every prose-like block (headings and paragraphs) with its position, its text simplified
- * character for character so that the simplified patterns below also read traditional pages.
+ * The first prose-like blocks (headings and paragraphs) with their positions, their text
+ * simplified character for character so that the simplified patterns below also read
+ * traditional pages. Computed once per report and shared by the readers, which used to
+ * simplify the same lines once each.
  */
-function* lines(blocks: Block[]): Generator<{ value: string; position: Position }> {
-  for (const b of blocks) if (b.type !== "table") yield { value: simplify(b.value), position: b.position };
+function lines(blocks: Block[]): Array<{ value: string; position: Position }> {
+  const out: Array<{ value: string; position: Position }> = [];
+  for (const b of blocks) {
+    if (b.type === "table") continue;
+    if (out.length === MAX_PROSE_LINES) break;
+    out.push({ value: simplify(b.value), position: b.position });
+  }
+  return out;
 }
 
 /**
@@ -102,10 +114,12 @@ function readHeaderBlock(blocks: Block[]): Record<string, string> {
         if (HEADER_SET.has(key) && header[key] === undefined) header[key] = m[2]!.trim();
       }
     } else if (b.type === "table") {
-      for (const row of b.children) {
+      for (const [r, row] of b.children.entries()) {
         const cells = row.children;
-        const keys = cells.map((c) => normalizeLabel(c.value.replace(/[:：]$/, "")));
-        const next = b.children[b.children.indexOf(row) + 1];
+        // "" (no header label) for a cell that cannot normalise to one (see mayHoldHan):
+        // this runs over every cell of the tables near the top, report tables included.
+        const keys = cells.map((c) => (mayHoldHan(c.value) ? normalizeLabel(c.value.replace(/[:：]$/, "")) : ""));
+        const next = b.children[r + 1];
         if (keys.length >= 2 && keys.every((k) => HEADER_SET.has(k)) && next && next.children.length === keys.length) {
           // A header row over a value row: `索引号 | 发布机构 | 发文日期` / `… | … | …`.
           keys.forEach((k, j) => {
@@ -146,8 +160,11 @@ function findTitle(blocks: Block[]): { value: string; position: Position } | nul
   return null;
 }
 
+/** A sentence of the report naming itself: `2021年度…政府信息公开工作年度报告`. */
+const REPORT_MENTION = /(\d{4})\s*年度?[^，,。；;《》“”]{0,40}?(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)/;
+
 function findYear(
-  blocks: Block[],
+  prose: ReadonlyArray<{ value: string; position: Position }>,
   title: { value: string; position: Position } | null,
   ctx: NormalizeContext,
 ): { year: number | null; witnesses: YearWitness[] } {
@@ -160,11 +177,11 @@ function findYear(
     if (m) add(Number(m[1]), "title 标题", 2, title.position);
   }
   let seen = 0;
-  for (const b of lines(blocks)) {
+  for (const b of prose) {
     if (++seen > 60) break;
     const period = /(?:统计期限|统计时限|统计期间|统计时间|统计周期|数据统计)[^。]{0,24}?(\d{4})\s*年?\s*0?1\s*月?\s*0?1\s*日/.exec(b.value);
     if (period) add(Number(period[1]), "statistics period 统计期限", 1, b.position);
-    const mention = new RegExp(`(\\d{4})\\s*年度?[^，,。；;《》“”]{0,40}?(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)`).exec(b.value);
+    const mention = REPORT_MENTION.exec(b.value);
     if (mention) add(Number(mention[1]), "report mention 年度报告", 3, b.position);
     if (seen <= 3) {
       const opening = /^(\d{4})\s*年/.exec(b.value);
@@ -187,17 +204,20 @@ function findYear(
   return { year: best.year, witnesses };
 }
 
+/** The whole of an agency name: CJK characters ending in a body suffix. */
+const AGENCY_NAME = new RegExp(`^${CJK}+${AGENCY_END}$`);
+
 /** Cleans an agency candidate; null when it does not look like the name of a body. */
 function cleanAgency(s: string | undefined): string | null {
   if (!s) return null;
   const t = s.replace(/^[\s,，:：]+|[\s,，:：]+$/g, "").replace(/^(?:关于|本|我)/, "");
   if (t.length < 3 || t.length > 40) return null;
-  if (!new RegExp(`^${CJK}+${AGENCY_END}$`).test(t)) return null;
+  if (!AGENCY_NAME.test(t)) return null;
   return t;
 }
 
 function findAgency(
-  blocks: Block[],
+  prose: ReadonlyArray<{ value: string; position: Position }>,
   title: { value: string; position: Position } | null,
   header: Record<string, string>,
   year: number | null,
@@ -215,7 +235,7 @@ function findAgency(
   const opening = new RegExp(`^(?:${yearRe}\\s*年度?[,，、]?)(${CJK}{2,30}?${AGENCY_END})(?=[^\\u4e00-\\u9fff]|坚持|积极|认真|深入|严格|紧紧|全面|始终|按照|根据|围绕|在|以|结合|高度)`);
   let seen = 0;
   let fallback: string | null = null;
-  for (const b of lines(blocks)) {
+  for (const b of prose) {
     if (++seen > 30) break;
     const m = cleanAgency(mention.exec(b.value)?.[1]);
     if (m) return m;
@@ -233,7 +253,11 @@ export function readDate(s: string): string | null {
   return `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
-function findPublishedAt(blocks: Block[], header: Record<string, string>): string | null {
+function findPublishedAt(
+  blocks: Block[],
+  prose: ReadonlyArray<{ value: string; position: Position }>,
+  header: Record<string, string>,
+): string | null {
   for (const k of ["发文日期", "发布日期", "成文日期", "公文生成日期", "公开日期", "发布时间", "生成日期"]) {
     const v = header[k];
     const d = v ? readDate(v) : null;
@@ -241,7 +265,7 @@ function findPublishedAt(blocks: Block[], header: Record<string, string>): strin
   }
   // A dated line right under the title: `（2026年1月23日）` or `发布日期：2022-01-20`.
   let seen = 0;
-  for (const b of lines(blocks)) {
+  for (const b of prose) {
     if (++seen > 6) break;
     if (/^[(（]?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[)）]?$/.test(b.value) || /^(?:发布|成文)(?:日期|时间)[:：]/.test(b.value)) {
       const d = readDate(b.value);

@@ -8,12 +8,13 @@
  * truncated or garbled, the row's place in the template grid decides, and a diagnostic
  * says which label was assumed — a number is never placed silently on a guess.
  */
-import type { Block, Heading, Position, Table, TableCell, TableRow } from "../ast/types.js";
+import type { Block, Heading, HeadingMarker, Position, Table, TableCell, TableRow } from "../ast/types.js";
 import type { LegacyStatistic, Proactive, Requests, ReviewsAndLawsuits, Template } from "../model/types.js";
 import { readMarker } from "../ast/build.js";
 import { DiagnosticCodes } from "../diagnostics/codes.js";
-import { clip, type NormalizeContext } from "./context.js";
+import { childPath, clip, type NormalizeContext } from "./context.js";
 import { findStatisticsHeader, LegacyReader, statisticsLayout } from "./legacy.js";
+import { PhraseIndex } from "./phrases.js";
 import { chineseNumeral, normalizeLabel } from "./text.js";
 import { isNumericText, parseCellValue } from "./value.js";
 import {
@@ -58,23 +59,43 @@ interface RowView {
 function view(row: TableRow): RowView {
   const cells = row.children;
   let n = 0;
+  // The kind of the cell that ended the labels (the first value cell), so that it is not read twice.
+  let firstValueIsNumber = false;
   while (n < cells.length) {
     const c = cells[n]!;
     if (c.value === "") break;
     const kind = parseCellValue(c.value).kind;
-    if (kind === "number" || kind === "zero-word" || kind === "placeholder") break;
+    // A blank written as text (`&nbsp;`) is a value cell, not a label.
+    if (kind === "number" || kind === "zero-word" || kind === "placeholder" || kind === "blank") {
+      firstValueIsNumber = kind === "number" || kind === "zero-word";
+      break;
+    }
     n++;
   }
   const labels = cells.slice(0, n);
   const values = cells.slice(n);
-  const hasNumbers = values.some((c) => {
-    const k = parseCellValue(c.value).kind;
-    return k === "number" || k === "zero-word";
-  });
+  let hasNumbers = firstValueIsNumber;
+  for (let i = 1; !hasNumbers && i < values.length; i++) {
+    const k = parseCellValue(values[i]!.value).kind;
+    hasNumbers = k === "number" || k === "zero-word";
+  }
   return { row, labels, norm: labels.map((c) => normalizeLabel(c.value)), values, hasNumbers };
 }
 
-const has = (s: string, phrases: readonly string[]) => phrases.some((p) => s.includes(normalizeLabel(p)));
+/**
+ * Phrase lists in normalised form, computed once per list: `has` runs for every label against
+ * every template row, and normalising the same constant phrases on each call was a measurable
+ * share of the normaliser. Keyed by the (constant) list itself.
+ */
+const NORMALIZED_PHRASES = new WeakMap<readonly string[], readonly string[]>();
+
+function normalizedPhrases(phrases: readonly string[]): readonly string[] {
+  let n = NORMALIZED_PHRASES.get(phrases);
+  if (n === undefined) NORMALIZED_PHRASES.set(phrases, (n = phrases.map(normalizeLabel)));
+  return n;
+}
+
+const has = (s: string, phrases: readonly string[]) => normalizedPhrases(phrases).some((p) => s.includes(p));
 
 /** Which part a section heading announces, if any. */
 export function partOfHeading(title: string): Part | null {
@@ -101,21 +122,26 @@ function namesTableRow(title: string): boolean {
 
 /** Which part a row's own labels announce, if any (anchors that start a table). */
 function partOfRow(v: RowView): Part | null {
-  const all = v.norm.join("|");
-  if (all.includes("第二十条") || all.includes("信息内容")) return "proactive";
-  if (all.includes("申请人情况") || all.includes("勾稽") || all.includes("本年新收")) return "requests";
-  if (all.includes("行政复议") && all.includes("行政诉讼")) return "reviews";
+  // Each label is searched on its own rather than all of them joined with `|`: no phrase
+  // holds a `|`, so no phrase can match across two labels, and the join cost a string per row.
+  const any = (phrase: string) => v.norm.some((n) => n.includes(phrase));
+  if (any("第二十条") || any("信息内容")) return "proactive";
+  if (any("申请人情况") || any("勾稽") || any("本年新收")) return "requests";
+  if (any("行政复议") && any("行政诉讼")) return "reviews";
   return null;
 }
 
-/** Strips a leading ordinal marker (`（一）`, `1.`, `一、`) from a normalised label. */
-function core(label: string): string {
-  const m = readMarker(label);
+/** Strips a leading ordinal marker (`（一）`, `1.`, `一、`) from a normalised label; `m` is its marker. */
+function core(label: string, m: HeadingMarker | null = readMarker(label)): string {
   return m ? label.slice(label.indexOf(m.raw) + m.raw.length) : label;
 }
 
+/** Template row paths split into keys, once each (the paths are the grid's fixed vocabulary). */
+const PATH_KEYS = new Map<string, readonly string[]>();
+
 function setPath(root: Record<string, unknown>, path: string, value: unknown): void {
-  const keys = path.split(".");
+  let keys = PATH_KEYS.get(path);
+  if (keys === undefined) PATH_KEYS.set(path, (keys = path.split(".")));
   let obj = root;
   for (const k of keys.slice(0, -1)) {
     obj[k] ??= {};
@@ -150,7 +176,22 @@ function fit(ctx: NormalizeContext, v: RowView, expected: number, path: string):
       path,
     );
   }
-  return Array.from({ length: expected }, (_, i) => cells[i] ?? null);
+  const out: Array<TableCell | null> = [];
+  for (let i = 0; i < expected; i++) out.push(cells[i] ?? null);
+  // Text with no digit among the values is a label that slid into them (a lost or extra
+  // line): the numbers around it may belong to other columns or rows.
+  const stray = out.find((c) => c !== null && c.value !== "" && !/[0-9０-９]/.test(c.value) && parseCellValue(c.value).kind === "unparseable");
+  if (v.row.uncertain || stray) {
+    ctx.report(
+      DiagnosticCodes.rowMisaligned,
+      stray
+        ? `row \`${clip(v.labels.map((c) => c.value).join(" / ") || "(no label)")}\` has the text \`${clip(stray.value)}\` among its values; its values may be misaligned (数值中混有文字，可能错位)`
+        : `the row boundaries of this table are uncertain from a padding mismatch on; its values may be misaligned (填充竖线不符，行界可能有误)`,
+      v.row.position,
+      path,
+    );
+  }
+  return out;
 }
 
 /** Reads every table of the document into the model's numeric parts. */
@@ -189,7 +230,8 @@ export function readTables(blocks: Block[], template: Template, ctx: NormalizeCo
       unreadTable(block, ctx);
       continue;
     }
-    for (const [i, row] of block.children.entries()) {
+    for (let i = 0; i < block.children.length; i++) {
+      const row = block.children[i]!;
       const v = view(row);
       // A statistics table run on below a template table (no blank line between them).
       const stats = v.hasNumbers ? null : statisticsLayout(row.children);
@@ -253,8 +295,8 @@ function strongColumn(norm: string, columns: readonly ProactiveColumnDef[]): Pro
   let best: ProactiveColumnDef | null = null;
   let at = Infinity;
   for (const c of columns) {
-    for (const p of c.phrases) {
-      const i = norm.indexOf(normalizeLabel(p));
+    for (const p of normalizedPhrases(c.phrases)) {
+      const i = norm.indexOf(p);
       if (i >= 0 && i < at) {
         best = c;
         at = i;
@@ -264,10 +306,19 @@ function strongColumn(norm: string, columns: readonly ProactiveColumnDef[]): Pro
   return best;
 }
 
+/** Column labels in normalised form, computed once per label (see {@link normalizedPhrases}). */
+const NORMALIZED_LABELS = new Map<string, string>();
+
+function normalizedLabel(label: string): string {
+  let n = NORMALIZED_LABELS.get(label);
+  if (n === undefined) NORMALIZED_LABELS.set(label, (n = normalizeLabel(label)));
+  return n;
+}
+
 /** Columns whose label a cut header cell (`本年新`, cut at a `<br>`) could be the start of. */
 function weakColumns(norm: string, columns: readonly ProactiveColumnDef[]): ProactiveColumnDef[] {
   if (norm.length < 2) return [];
-  return columns.filter((c) => normalizeLabel(c.label).startsWith(norm));
+  return columns.filter((c) => normalizedLabel(c.label).startsWith(norm));
 }
 
 /** A row's columns as resolved from its sub-table header (or assumed), with the template they belong to. */
@@ -286,6 +337,11 @@ class ProactiveReader {
   /** The 第二十条 item of the current sub-table, from its caption. */
   private item: number | null = null;
   private seen = false;
+  /** Answers of {@link anyColumn}, by normalised cell text. */
+  private readonly columnCache = new Map<string, boolean>();
+
+  /** Where the last row of 二 was, to place diagnostics about rows never seen. */
+  private lastRow: Position | null = null;
 
   constructor(
     private readonly ctx: NormalizeContext,
@@ -293,6 +349,7 @@ class ProactiveReader {
   ) {}
 
   row(v: RowView): void {
+    this.lastRow = v.row.position;
     const first = v.norm[0] ?? "";
     if (first.includes("第二十条")) {
       this.seen = true;
@@ -324,11 +381,12 @@ class ProactiveReader {
         );
         return;
       }
+      // Placed by position alone, so the numbers are a guess: a warning, not an info.
       this.ctx.report(
-        DiagnosticCodes.labelAssumed,
+        { ...DiagnosticCodes.labelAssumed, severity: "warning" },
         `a row of 二 without a label read as ${def.label}, the next row of 第二十条第(${def.item})项 (无行标签，按位置认定)`,
         v.row.position,
-        `proactive.${def.key}`,
+        childPath("proactive", def.key),
       );
     }
     if (!def) {
@@ -336,7 +394,7 @@ class ProactiveReader {
       return;
     }
     this.seen = true;
-    const path = `proactive.${def.key}`;
+    const path = childPath("proactive", def.key);
     if (this.model[def.key] !== undefined) {
       this.ctx.report(DiagnosticCodes.duplicateRow, `row ${def.label} appears twice; the first is kept (重复的行)`, v.row.position, path);
       return;
@@ -345,17 +403,26 @@ class ProactiveReader {
     const cells = fit(this.ctx, v, resolved.columns.length, path);
     const obj: Record<string, number | null> = {};
     resolved.columns.forEach((c, i) => {
-      obj[c.key] = this.ctx.value(cells[i]!, `${path}.${c.key}`, resolved.units.get(c.key) ?? c.unit);
+      obj[c.key] = this.ctx.value(cells[i]!, childPath(path, c.key), resolved.units.get(c.key) ?? c.unit);
     });
     this.model[def.key] = obj;
   }
 
-  /** Whether any column of either template is named by `norm` (strongly or as a cut prefix). */
+  /**
+   * Whether any column of either template is named by `norm` (strongly or as a cut prefix).
+   * Remembered per text: the header test asks it of every cell of every row without numbers,
+   * and the answer (a scan over every column of both templates) depends on the text alone.
+   */
   private anyColumn(norm: string): boolean {
     if (norm === "") return false;
-    return PROACTIVE_ROWS.some((d) =>
-      Object.values(d.columns).some((cols) => strongColumn(norm, cols) !== null || weakColumns(norm, cols).length > 0),
-    );
+    let known = this.columnCache.get(norm);
+    if (known === undefined) {
+      known = PROACTIVE_ROWS.some((d) =>
+        Object.values(d.columns).some((cols) => strongColumn(norm, cols) !== null || weakColumns(norm, cols).length > 0),
+      );
+      this.columnCache.set(norm, known);
+    }
+    return known;
   }
 
   /**
@@ -459,7 +526,7 @@ class ProactiveReader {
           ? `column header \`${clip(cell.value)}\` read as ${c.label} from its place in the template grid${truncated ? " (a cut-off label)" : ""}${other ? ` although it names ${other.label}` : ""} (表头不完整，按位置认定)`
           : `column ${c.label} has no header cell; assumed from the template grid (按模板列序认定)`,
         cell ? cell.position : v.row.position,
-        `${path}.${c.key}`,
+        childPath(path, c.key),
         cell?.value,
       );
     });
@@ -478,6 +545,19 @@ class ProactiveReader {
 
   result(): Proactive | undefined {
     if (!this.seen) return undefined;
+    // A template row that never appeared is lost data: say so, on its path.
+    const family = this.template === "2019" ? "2019" : this.template === "2021" ? "2021" : null;
+    if (family) {
+      for (const r of PROACTIVE_ROWS) {
+        if (!r.columns[family] || this.model[r.key] !== undefined) continue;
+        this.ctx.report(
+          DiagnosticCodes.missingRow,
+          `row ${family === "2019" ? (r.label2019 ?? r.label) : r.label} was not found in table 二 (未找到该行)`,
+          this.lastRow ? { start: this.lastRow.end, end: this.lastRow.end } : this.ctx.index.position(0, 0),
+          `proactive.${r.key}`,
+        );
+      }
+    }
     const out = this.model as Proactive;
     if (this.extra.length > 0) out.extraRows = this.extra;
     return out;
@@ -486,6 +566,30 @@ class ProactiveReader {
 
 // ---------------------------------------------------------------------------------------
 // 三 依申请
+
+/** One {@link PhraseIndex} per list of request rows (there is one list: REQUEST_ROWS). */
+const REQUEST_ROW_INDEX = new WeakMap<readonly RequestRowDef[], PhraseIndex>();
+
+function requestRowIndex(defs: readonly RequestRowDef[]): PhraseIndex {
+  let index = REQUEST_ROW_INDEX.get(defs);
+  if (index === undefined) REQUEST_ROW_INDEX.set(defs, (index = new PhraseIndex(defs.map((d) => normalizedPhrases(d.phrases)))));
+  return index;
+}
+
+/** `requests.<row>` and `requests.<row>.<column>` of every row of a list, built once per list. */
+const REQUEST_ROW_PATHS = new WeakMap<readonly RequestRowDef[], Array<{ path: string; columns: string[] }>>();
+
+function requestRowPaths(defs: readonly RequestRowDef[]): Array<{ path: string; columns: string[] }> {
+  let paths = REQUEST_ROW_PATHS.get(defs);
+  if (paths === undefined) {
+    paths = defs.map((d) => {
+      const path = childPath("requests", d.path);
+      return { path, columns: APPLICANT_COLUMNS.map((c) => childPath(path, c.key)) };
+    });
+    REQUEST_ROW_PATHS.set(defs, paths);
+  }
+  return paths;
+}
 
 class RequestsReader {
   /** Both shapes of （六）其他处理 are matched; the rows seen (or the template) pick one. */
@@ -499,6 +603,19 @@ class RequestsReader {
   private seen = false;
   /** Where the last row of the table was, to place diagnostics about rows never seen. */
   private lastRow: Position | null = null;
+  /**
+   * {@link labelInfo} by label: its marker and the rows whose phrases it names. `match` runs
+   * several times per row (for its label, and again while realigning) and the phrase scan
+   * over every template row does not depend on the reader's state, so it is done once per
+   * distinct label; the state (group, rows filled) is then applied to the few rows found.
+   */
+  private readonly hitCache = new Map<string, { marker: HeadingMarker | null; hits: number[] }>();
+  /** The phrases of every row of {@link defs}, indexed for one scan per label. */
+  private readonly index = requestRowIndex(this.defs);
+  /** Model paths of each row and of its applicant columns, by row index. */
+  private readonly paths = requestRowPaths(this.defs);
+  /** The normalised phrases of each `exact` row (matched by equality), null for the others. */
+  private readonly exactPhrases = this.defs.map((d) => (d.exact ? normalizedPhrases(d.phrases) : null));
 
   constructor(
     private readonly ctx: NormalizeContext,
@@ -551,7 +668,7 @@ class RequestsReader {
       if (g) this.group = g.key;
     }
     const label = v.norm[v.norm.length - 1] ?? "";
-    const marker = readMarker(label);
+    const marker = this.labelInfo(label).marker;
     const isGroupLabel = REQUEST_GROUPS.some((grp) => has(label, grp.phrases));
     if (!isGroupLabel && marker && marker.style !== "arabic" && marker.style !== "paren-arabic") this.group = null;
     // A group label on a line of its own (`（六）其他处理` above its 2021 sub-rows) holds no values.
@@ -575,10 +692,11 @@ class RequestsReader {
       }
     }
     const def = this.defs[index]!;
-    const path = `requests.${def.path}`;
+    const { path, columns: columnPaths } = this.paths[index]!;
     if (assumed) {
+      // A row placed by position alone is a guess about the numbers themselves: a warning.
       this.ctx.report(
-        DiagnosticCodes.labelAssumed,
+        { ...DiagnosticCodes.labelAssumed, severity: "warning" },
         `row label \`${clip(v.labels.map((c) => c.value).join(" / ") || "(none)")}\` not recognised; read as ${def.label} from its place in the table (行标签无法识别，按位置认定)`,
         v.labels[v.labels.length - 1]?.position ?? v.row.position,
         path,
@@ -601,7 +719,7 @@ class RequestsReader {
     const cells = fit(this.ctx, v, APPLICANT_COLUMNS.length, path);
     const obj: Record<string, number | null> = {};
     APPLICANT_COLUMNS.forEach((c, i) => {
-      obj[c.key] = this.ctx.value(cells[i]!, `${path}.${c.key}`);
+      obj[c.key] = this.ctx.value(cells[i]!, columnPaths[i]!);
     });
     setPath(this.model, def.path, obj);
   }
@@ -624,21 +742,50 @@ class RequestsReader {
     return v;
   }
 
-  /** The template row a label names, preferring rows of the current group; -1 if none. */
-  private match(label: string, isGroupLabel: boolean): number {
-    const body = core(label);
-    let best = -1;
+  /**
+   * A label's marker, and the indices of the rows whose phrases the label (marker stripped)
+   * holds, in template order. `row` needs the marker of the label it matches, so both come
+   * from one reading.
+   */
+  private labelInfo(label: string): { marker: HeadingMarker | null; hits: number[] } {
+    const known = this.hitCache.get(label);
+    if (known !== undefined) return known;
+    const hits: number[] = [];
+    const marker = readMarker(label);
+    const body = core(label, marker);
+    const contained = this.index.hits(body);
     for (let i = 0; i < this.defs.length; i++) {
       const d = this.defs[i]!;
-      const hit = d.exact ? d.phrases.some((p) => body === normalizeLabel(p)) : has(body, d.phrases);
-      if (!hit) continue;
-      if (d.group && this.group !== null && d.group !== this.group) continue;
-      if (d.exact && d.group !== this.group) continue;
-      if (isGroupLabel && !d.phrases.some((p) => p.includes("处理"))) continue;
-      if (best < 0 || (!this.filled.has(d.path) && this.filled.has(this.defs[best]!.path))) best = i;
-      if (!this.filled.has(d.path)) break;
+      const exact = this.exactPhrases[i];
+      const hit = exact ? exact.includes(body) : contained[i] === 1;
+      if (hit) hits.push(i);
     }
-    return best;
+    const info = { marker, hits };
+    this.hitCache.set(label, info);
+    return info;
+  }
+
+  /** The template row a label names, preferring rows of the current group; -1 if none. */
+  private match(label: string, isGroupLabel: boolean): number {
+    const pick = (strictGroup: boolean) => {
+      let best = -1;
+      for (const i of this.labelInfo(label).hits) {
+        const d = this.defs[i]!;
+        if (strictGroup && d.group && this.group !== null && d.group !== this.group) continue;
+        if (d.exact && d.group !== this.group) continue;
+        if (isGroupLabel && !d.phrases.some((p) => p.includes("处理"))) continue;
+        if (best < 0 || (!this.filled.has(d.path) && this.filled.has(this.defs[best]!.path))) best = i;
+        if (!this.filled.has(d.path)) break;
+      }
+      return best;
+    };
+    // The group context only decides between rows that share a phrase; a distinctive label
+    // (`2.没有现成信息需要另行制作`) names its row even when its group's line was lost.
+    const strict = pick(true);
+    if (strict >= 0) return strict;
+    const loose = pick(false);
+    if (loose >= 0) this.group = this.defs[loose]!.group ?? this.group;
+    return loose;
   }
 
   /** Checks that the header names the applicant columns; flags any it does not. */
@@ -665,7 +812,7 @@ class RequestsReader {
           DiagnosticCodes.missingRow,
           `row ${d.label} was not found in table 三 (未找到该行)`,
           this.lastRow ? { start: this.lastRow.end, end: this.lastRow.end } : this.ctx.index.position(0, 0),
-          `requests.${d.path}`,
+          childPath("requests", d.path),
         );
       }
     }
@@ -734,7 +881,7 @@ class ReviewsReader {
     OUTCOME_GROUPS.forEach((g, gi) => {
       const obj: Record<string, number | null> = {};
       OUTCOME_COLUMNS.forEach((c, ci) => {
-        obj[c.key] = this.ctx.value(cells[gi * OUTCOME_COLUMNS.length + ci]!, `reviewsAndLawsuits.${g.key}.${c.key}`);
+        obj[c.key] = this.ctx.value(cells[gi * OUTCOME_COLUMNS.length + ci]!, childPath(childPath("reviewsAndLawsuits", g.key), c.key));
       });
       model[g.key] = obj;
     });
@@ -744,7 +891,7 @@ class ReviewsReader {
 
   /** One group's five numbers, from a table (or row) that holds that group only. */
   private readGroup(v: RowView, group: OutcomeGroup): void {
-    const path = `reviewsAndLawsuits.${group}`;
+    const path = childPath("reviewsAndLawsuits", group);
     this.model ??= {};
     if (this.model[group]) {
       this.ctx.report(DiagnosticCodes.duplicateRow, `group ${group} of table 四 appears twice; the first is kept (重复的数据行)`, v.row.position, path);
@@ -761,7 +908,7 @@ class ReviewsReader {
           { ...DiagnosticCodes.labelAssumed, severity: "warning" },
           `header \`${clip(cell.value)}\` read as ${c.label} from its place in the grid (表头按位置认定为${c.label})`,
           cell.position,
-          `${path}.${c.key}`,
+          childPath(path, c.key),
           cell.value,
         );
       }
@@ -770,7 +917,7 @@ class ReviewsReader {
     const cells = fit(this.ctx, v, OUTCOME_COLUMNS.length, path);
     const obj: Record<string, number | null> = {};
     OUTCOME_COLUMNS.forEach((c, i) => {
-      obj[c.key] = this.ctx.value(cells[i]!, `${path}.${c.key}`);
+      obj[c.key] = this.ctx.value(cells[i]!, childPath(path, c.key));
     });
     this.model[group] = obj;
   }
@@ -801,7 +948,7 @@ class ReviewsReader {
         truncated ? DiagnosticCodes.labelAssumed : { ...DiagnosticCodes.labelAssumed, severity: "warning" },
         `header \`${clip(cell.value)}\` read as ${c.label} from its place in the grid (表头\`${cell.value}\`按位置认定为${c.label})`,
         cell.position,
-        `reviewsAndLawsuits.${g.key}.${c.key}`,
+        childPath(childPath("reviewsAndLawsuits", g.key), c.key),
         cell.value,
       );
     });
@@ -811,7 +958,7 @@ class ReviewsReader {
     if (!this.seen || !this.model) return undefined;
     for (const g of OUTCOME_GROUPS) {
       if (!this.model[g.key]) {
-        this.ctx.report(DiagnosticCodes.missingRow, `group ${g.label} of table 四 was not found (未找到该组)`, this.ctx.index.position(0, 0), `reviewsAndLawsuits.${g.key}`);
+        this.ctx.report(DiagnosticCodes.missingRow, `group ${g.label} of table 四 was not found (未找到该组)`, this.ctx.index.position(0, 0), childPath("reviewsAndLawsuits", g.key));
       }
     }
     return this.model as ReviewsAndLawsuits;

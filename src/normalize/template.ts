@@ -11,7 +11,8 @@ import type { Template } from "../model/types.js";
 import { DiagnosticCodes } from "../diagnostics/codes.js";
 import type { NormalizeContext } from "./context.js";
 import { findStatisticsHeader } from "./legacy.js";
-import { normalizeLabel } from "./text.js";
+import { PhraseIndex } from "./phrases.js";
+import { mayHoldHan, normalizeLabel } from "./text.js";
 import { parseCellValue } from "./value.js";
 import { TEMPLATE_SIGNALS, type Family } from "./templates/grid.js";
 
@@ -19,6 +20,13 @@ const SIGNALS: Record<Family, Array<{ label: string; phrases: string[] }>> = {
   "2021": TEMPLATE_SIGNALS["2021"].map((s) => ({ label: s.label, phrases: s.phrases.map(normalizeLabel) })),
   "2019": TEMPLATE_SIGNALS["2019"].map((s) => ({ label: s.label, phrases: s.phrases.map(normalizeLabel) })),
 };
+/** Every signal of both templates, 2021's first, in one index: each cell is scanned once. */
+const ALL_SIGNALS: Array<{ family: Family; label: string }> = [
+  ...SIGNALS["2021"].map((s) => ({ family: "2021" as const, label: s.label })),
+  ...SIGNALS["2019"].map((s) => ({ family: "2019" as const, label: s.label })),
+];
+const SIGNAL_INDEX = new PhraseIndex([...SIGNALS["2021"], ...SIGNALS["2019"]].map((s) => s.phrases));
+
 /** Labels that show a report has the post-2019 table family at all. */
 const FAMILY = ["本年新收", "申请人情况", "第二十条", "信息内容", "结果维持", "本年度办理结果", "其他处理"].map(normalizeLabel);
 
@@ -59,6 +67,15 @@ interface Hit {
   position: Position;
 }
 
+/** Whether `s` contains a CJK unified ideograph (U+4E00–U+9FFF). */
+function hasHan(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) return true;
+  }
+  return false;
+}
+
 /** The distinct signals of each template found in the tables, with where each was first seen. */
 export function templateSignals(blocks: Block[]): Record<Family, Hit[]> & { family: boolean } {
   const found: Record<Family, Map<string, Hit>> = { "2021": new Map(), "2019": new Map() };
@@ -72,11 +89,15 @@ export function templateSignals(blocks: Block[]): Record<Family, Hit[]> & { fami
       const cells = row.children;
       for (let i = 0; i < cells.length; i++) {
         const cell = cells[i]!;
+        // Every phrase looked for below contains a Han character, so a cell without one (a
+        // number, a blank, a dash: most cells) cannot hold any: such cells are passed over,
+        // most of them before normalising (see mayHoldHan).
+        if (!mayHoldHan(cell.value)) continue;
         const n = normalizeLabel(cell.value);
-        if (n === "") continue;
-        for (const f of ["2021", "2019"] as const) {
-          for (const s of SIGNALS[f]) if (s.phrases.some((p) => n.includes(p))) add(f, s.label, cell);
-        }
+        if (!hasHan(n)) continue;
+        // In the order of ALL_SIGNALS, so that signals found in one cell are listed as before.
+        const hits = SIGNAL_INDEX.hits(n);
+        for (let k = 0; k < hits.length; k++) if (hits[k] === 1) add(ALL_SIGNALS[k]!.family, ALL_SIGNALS[k]!.label, cell);
         // `本年新<br>制作数量` cut at the <br>: both 2019 columns of (一) print as `本年新`.
         if (n === "本年新") add("2019", "本年新(制作/公开)数量", cell);
         if (!family && FAMILY.some((s) => n.includes(s))) family = true;

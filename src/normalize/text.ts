@@ -107,6 +107,18 @@ function isAlreadyNormal(s: string): boolean {
 }
 
 /**
+ * False when every code unit of `s` is below U+2E80. Then `normalizeLabel(s)` holds no Han
+ * character — NFKC folds nothing below U+2E80 into an ideograph, and the table above maps
+ * nothing there to one — so it can neither equal nor contain any label or phrase of the
+ * templates, all of which hold Han characters. A cheap pre-test that lets readers pass over
+ * numbers, blanks and dashes (most cells) without normalising them.
+ */
+export function mayHoldHan(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x2e80) return true;
+  return false;
+}
+
+/**
  * Reused output buffer for label-sized input, so the common call allocates nothing but
  * its result; larger input (a whole document) gets a buffer of its own that is not kept.
  */
@@ -231,21 +243,37 @@ export function chineseNumeral(s: string): number | null {
 }
 
 /**
+ * `traditionalToSimplified` as a code-unit table (0: no mapping), for {@link simplify}: it
+ * runs over every prose line the meta reader looks at, and a typed-array read per character
+ * replaces a one-character string and a Map lookup per character.
+ */
+const SIMPLE = new Uint16Array(0x10000);
+for (const [from, to] of traditionalToSimplified) if (to.length === 1) SIMPLE[from.charCodeAt(0)] = to.charCodeAt(0);
+
+/**
  * Traditional → simplified, character for character, keeping the string's length, so that
  * patterns written in simplified characters match mirror pages (`信息公開`, `統計期限`) and
  * the match indices still point into the original text.
  */
 export function simplify(s: string): string {
-  let out = "";
-  let last = 0;
-  for (let i = 0; i < s.length; i++) {
+  // Most lines hold no traditional character at all: find the first one before building anything.
+  let i = 0;
+  const n = s.length;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x3400 && SIMPLE[c] !== 0) break;
+  }
+  if (i === n) return s;
+  let out = s.slice(0, i);
+  let last = i;
+  for (; i < n; i++) {
     const c = s.charCodeAt(i);
     if (c < 0x3400) continue;
-    const t = traditionalToSimplified.get(s[i]!);
-    if (t !== undefined && t.length === 1) {
-      out += s.slice(last, i) + t;
+    const t = SIMPLE[c]!;
+    if (t !== 0) {
+      out += s.slice(last, i) + String.fromCharCode(t);
       last = i + 1;
     }
   }
-  return last === 0 ? s : out + s.slice(last);
+  return out + s.slice(last);
 }

@@ -135,19 +135,24 @@ function matchesAt(s: string, i: number, end: number, word: string): boolean {
   return true;
 }
 
+// Both entity probes first test the one character every entity starts (`&`) or ends (`;`)
+// with: they run at both ends of every cell, and almost no cell has an entity there.
 function entityLengthAt(s: string, i: number, end: number): number {
+  if (s.charCodeAt(i) !== 0x26) return 0;
   for (const e of SPACE_ENTITIES) if (matchesAt(s, i, end, e)) return e.length;
   return 0;
 }
 
 function entityLengthEndingAt(s: string, start: number, end: number): number {
+  if (s.charCodeAt(end - 1) !== 0x3b) return 0;
   for (const e of SPACE_ENTITIES) if (end - e.length >= start && matchesAt(s, end - e.length, end, e)) return e.length;
   return 0;
 }
 
-const BLANK: CellValue = Object.freeze({ value: null, kind: "blank", unit: null }) as CellValue;
-const PLACEHOLDER: CellValue = Object.freeze({ value: null, kind: "placeholder", unit: null }) as CellValue;
-const UNPARSEABLE: CellValue = Object.freeze({ value: null, kind: "unparseable", unit: null }) as CellValue;
+// Every result is a fresh object, written as a literal: a label cell is "unparseable", so
+// this runs for most cells of every table, and an object literal is far cheaper than
+// spreading a frozen template.
+const unparseable = (): CellValue => ({ value: null, kind: "unparseable", unit: null });
 
 /**
  * Read a table cell's text as a number.
@@ -181,7 +186,7 @@ export function parseCellValue(raw: string): CellValue {
       hi -= e;
     }
   }
-  if (lo === hi) return { ...BLANK };
+  if (lo === hi) return { value: null, kind: "blank", unit: null };
 
   const first = s.charCodeAt(lo);
 
@@ -190,7 +195,7 @@ export function parseCellValue(raw: string): CellValue {
     const dash = isDash(first);
     let i = lo + 1;
     while (i < hi && (dash ? isDash(s.charCodeAt(i)) : isSlash(s.charCodeAt(i)))) i++;
-    if (i === hi) return { ...PLACEHOLDER };
+    if (i === hi) return { value: null, kind: "placeholder", unit: null };
   }
 
   // Zero written as a word.
@@ -207,22 +212,26 @@ export function parseCellValue(raw: string): CellValue {
     i++;
   }
 
-  let text = negative ? "-" : "";
+  // The integer part is accumulated as a number, not as a string for Number(): below 2^53
+  // every step is exact, so the result is Number(digits) exactly, and above it both readings
+  // exceed MAX_SAFE_INTEGER and are refused alike. Only a decimal builds its text (below).
+  const intStart = i;
+  let intValue = 0;
   let digits = 0;
   let groupLength = 0;
   let sawComma = false;
   while (i < hi) {
     const d = digitAt(s, i);
     if (d >= 0) {
-      if (++digits > MAX_DIGITS) return { ...UNPARSEABLE };
-      text += d;
+      if (++digits > MAX_DIGITS) return unparseable();
+      intValue = intValue * 10 + d;
       groupLength++;
       i++;
       continue;
     }
     if (isComma(s.charCodeAt(i))) {
       // The group before a comma: 1–3 digits if it is the first, exactly 3 otherwise.
-      if (groupLength === 0 || groupLength > 3 || (sawComma && groupLength !== 3)) return { ...UNPARSEABLE };
+      if (groupLength === 0 || groupLength > 3 || (sawComma && groupLength !== 3)) return unparseable();
       sawComma = true;
       groupLength = 0;
       i++;
@@ -230,22 +239,28 @@ export function parseCellValue(raw: string): CellValue {
     }
     break;
   }
-  if (digits === 0) return { ...UNPARSEABLE };
-  if (sawComma && groupLength !== 3) return { ...UNPARSEABLE };
+  if (digits === 0) return unparseable();
+  if (sawComma && groupLength !== 3) return unparseable();
 
+  let text: string | null = null;
   if (i < hi && isPoint(s.charCodeAt(i))) {
+    text = negative ? "-" : "";
+    for (let k = intStart; k < i; k++) {
+      const d = digitAt(s, k);
+      if (d >= 0) text += d;
+    }
     i++;
     text += ".";
     let fraction = 0;
     while (i < hi) {
       const d = digitAt(s, i);
       if (d < 0) break;
-      if (++digits > MAX_DIGITS) return { ...UNPARSEABLE };
+      if (++digits > MAX_DIGITS) return unparseable();
       text += d;
       fraction++;
       i++;
     }
-    if (fraction === 0) return { ...UNPARSEABLE };
+    if (fraction === 0) return unparseable();
   }
 
   let unit: string | null = null;
@@ -258,11 +273,11 @@ export function parseCellValue(raw: string): CellValue {
         break;
       }
     }
-    if (i < hi) return { ...UNPARSEABLE };
+    if (i < hi) return unparseable();
   }
 
-  const value = Number(text);
-  if (!Number.isFinite(value) || Math.abs(value) > Number.MAX_SAFE_INTEGER) return { ...UNPARSEABLE };
+  const value = text === null ? (negative ? -intValue : intValue) : Number(text);
+  if (!Number.isFinite(value) || Math.abs(value) > Number.MAX_SAFE_INTEGER) return unparseable();
   // `-0` reads as 0: a signed zero carries no information and would surprise `Object.is`.
   return { value: value === 0 ? 0 : value, kind: "number", unit };
 }

@@ -14,7 +14,7 @@
  * Embedded actions return the tokens of each block in order, so `ast/build.ts` never needs
  * to re-sort CST children by offset.
  */
-import { EmbeddedActionsParser, type IToken, type TokenType } from "chevrotain";
+import { EmbeddedActionsParser, type IOrAlt, type IToken, type TokenType } from "chevrotain";
 import {
   allTokens,
   BlankLines,
@@ -50,14 +50,23 @@ export class ReportParser extends EmbeddedActionsParser {
     return blocks;
   });
 
+  // The alternatives of each OR are built once per parser instance and reused (Chevrotain's
+  // "cached alternatives"): an inline array literal would allocate an array and a closure per
+  // alternative on every call, i.e. several objects per line of input.
+  private blockAlts?: Array<IOrAlt<LineBlock>>;
+  private tableLineAlts?: Array<IOrAlt<IToken>>;
+  private paragraphAlts?: Array<IOrAlt<IToken>>;
+
   /** block := table | heading | paragraph | BlankLines */
   private block = this.RULE("block", (): LineBlock => {
-    return this.OR([
-      { ALT: () => this.SUBRULE(this.table) },
-      { ALT: () => ({ kind: "heading", token: this.CONSUME(Heading) }) as LineBlock },
-      { ALT: () => this.SUBRULE(this.paragraph) },
-      { ALT: () => ({ kind: "break", token: this.CONSUME(BlankLines) }) as LineBlock },
-    ]);
+    return this.OR(
+      (this.blockAlts ??= [
+        { ALT: () => this.SUBRULE(this.table) },
+        { ALT: () => ({ kind: "heading", token: this.CONSUME(Heading) }) as LineBlock },
+        { ALT: () => this.SUBRULE(this.paragraph) },
+        { ALT: () => ({ kind: "break", token: this.CONSUME(BlankLines) }) as LineBlock },
+      ]),
+    );
   });
 
   /** table := (CellLine | PaddingRun | RowLine)+ — rows are cut later, from the padding rule. */
@@ -65,11 +74,13 @@ export class ReportParser extends EmbeddedActionsParser {
     const lines: IToken[] = [];
     this.AT_LEAST_ONE(() => {
       lines.push(
-        this.OR([
-          { ALT: () => this.CONSUME(CellLine) },
-          { ALT: () => this.CONSUME(PaddingRun) },
-          { ALT: () => this.CONSUME(RowLine) },
-        ]),
+        this.OR(
+          (this.tableLineAlts ??= [
+            { ALT: () => this.CONSUME(CellLine) },
+            { ALT: () => this.CONSUME(PaddingRun) },
+            { ALT: () => this.CONSUME(RowLine) },
+          ]),
+        ),
       );
     });
     return { kind: "table", lines };
@@ -77,10 +88,12 @@ export class ReportParser extends EmbeddedActionsParser {
 
   /** paragraph := ProseLine | Unknown */
   private paragraph = this.RULE("paragraph", (): LineBlock => {
-    const token = this.OR([
-      { ALT: () => this.CONSUME(ProseLine) },
-      { ALT: () => this.CONSUME(Unknown) },
-    ]);
+    const token = this.OR(
+      (this.paragraphAlts ??= [
+        { ALT: () => this.CONSUME(ProseLine) },
+        { ALT: () => this.CONSUME(Unknown) },
+      ]),
+    );
     return { kind: "paragraph", token };
   });
 }

@@ -78,36 +78,14 @@ function mutate(lines: readonly RenderedLine[], { op, pick }: Mutation): { lines
  * fixed (the regression test will have turned red first).
  */
 function knownBug(report: Report, path: string, touched: RenderedLine, padded: boolean, form: RenderForm, separators: boolean): boolean {
-  // BUG: "a 二 row that is lost leaves no diagnostic" — 二 has no missing-row check.
-  const row = /^proactive\.([A-Za-z]+)\./.exec(path)?.[1];
-  if (row !== undefined && (report.proactive as Record<string, unknown> | undefined)?.[row] === undefined) return true;
+  void report;
+  void padded;
+  void separators;
   const cells = touched.cells ?? [];
-  // BUG: "三 sub-rows keep their own rows when the group's first row is lost" — the line
-  // carrying a group label was touched; the group's sub-rows may shift.
-  for (const cell of cells) {
-    const group = /^requests\.results\.(withheld|unableToProvide|notProcessed|otherHandling)\.label$/.exec(cell.id)?.[1];
-    if (group !== undefined && path.startsWith(`requests.results.${group}.`)) return true;
-  }
-  // BUG: "a line lost from a full-width 二 row shifts the following cells silently" — in the
-  // cell-per-line form a line of a row that prints no padding (n = W) was touched; every
-  // later cell of 二 may shift.
-  if (form === "cell-lines" && touched.table === "proactive" && !padded && path.startsWith("proactive.")) return true;
-  // BUG: "a row one value short is not completed silently when rows end in a lone |" — a
-  // value line was touched in a page with row separators; that row may be read short.
-  if (form === "cell-lines" && separators && cells[0]?.role === "value" && cells[0].path !== undefined) {
-    if (path.startsWith(cells[0].path.replace(/\.[^.]+$/, "."))) return true;
-  }
-  // BUG: "a label among a row's values flags the whole row, not only that cell" — a cell of
-  // this row was reported unparseable; the row's other values may be shifted.
-  const rowOf = (p: string) => p.replace(/\.[^.]+$/, "");
-  if (report.diagnostics.some((d) => d.code === "unparseable-cell" && d.path !== undefined && rowOf(d.path) === rowOf(path))) return true;
-  // BUG: "a duplicated caption line does not shift 二's values silently" — the parser saw the
-  // padding go wrong (padding-mismatch) but the diagnostic names no path, and it does not
-  // re-synchronise on the row labels after it, so whole rows of the touched table can shift
-  // (seen in 二, and in 三 with row separators).
-  if (form === "cell-lines" && touched.table !== undefined && path.startsWith(`${touched.table}.`)) {
-    if (report.diagnostics.some((d) => d.code === "padding-mismatch" && d.path === undefined)) return true;
-  }
+  // LIMIT (design.md, "Blank cells and padding look alike"): in the cell-per-line form a
+  // bare `|` is a blank cell or a one-pipe padding; moving one changes which cell is blank
+  // in a way the text alone cannot show.
+  if (form === "cell-lines" && /^\s*\|+\s*$/.test(touched.text) && touched.table !== undefined && path.startsWith(`${touched.table}.`)) return true;
   return false;
 }
 

@@ -70,29 +70,29 @@ describe("regressions found by the properties", () => {
     expect(r?.review).toEqual({ upheld: null, corrected: 1, other: 2, pending: 3, total: 4 });
   });
 
-  // BUG: a literal `&nbsp;` in a value cell (model.md § Values: blank) is read as label text:
+  // Fixed (was a bug): a literal `&nbsp;` in a value cell (model.md § Values: blank) is read as label text:
   // the row becomes proactive.extraRows[0] = { label: "规章 &nbsp;", values: [1, 2] } and
   // proactive.rules is absent, with no warning at all. Same in row-per-line and markdown.
-  it.fails("a literal &nbsp; value cell is a blank, not part of the label (cell per line)", () => {
+  it("a literal &nbsp; value cell is a blank, not part of the label (cell per line)", () => {
     const report = parseReport(lines(HEAD_2021, "规章 |", "&nbsp; |", "1 |", "2 |", "行政规范性文件 |", "0 |", "0 |", "0 |"));
     expect(report.proactive?.rules).toEqual({ issued: null, repealed: 1, inForce: 2 });
     expect(report.proactive?.extraRows).toBeUndefined();
   });
 
-  // BUG: as above, row per line.
-  it.fails("a literal &nbsp; value cell is a blank, not part of the label (row per line)", () => {
+  // Fixed (was a bug): as above, row per line.
+  it("a literal &nbsp; value cell is a blank, not part of the label (row per line)", () => {
     const report = parseReport(
       lines("二、主动公开政府信息情况", "第二十条第（一）项 |", "信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |", "规章 | &nbsp; | 1 | 2 |", "行政规范性文件 | 0 | 0 | 0 |"),
     );
     expect(report.proactive?.rules).toEqual({ issued: null, repealed: 1, inForce: 2 });
   });
 
-  // BUG: two adjacent header cells each broken over two lines (`本年` / `制发件数 |`, `本年` /
+  // Fixed (was a bug): two adjacent header cells each broken over two lines (`本年` / `制发件数 |`, `本年` /
   // `废止件数 |`, what a scraper makes of `本年<br>制发件数`): only the first is glued back,
   // because mergeSplitCells requires the previous table to end on a plain CellLine and the
   // merged item is not one. The table breaks apart; here 行政规范性文件 is lost with no
   // diagnostic on its path (only table-width-unknown without a path).
-  it.fails("adjacent header cells broken over two lines are all glued back (cell per line)", () => {
+  it("adjacent header cells broken over two lines are all glued back (cell per line)", () => {
     const report = parseReport(
       lines("二、主动公开政府信息情况", "第二十条第（一）项 |", "|||", "信息内容 |", "本年", "制发件数 |", "本年", "废止件数 |", "现行有效件数 |", "规章 |", "1 |", "2 |", "3 |", "行政规范性文件 |", "4 |", "5 |", "6 |"),
     );
@@ -141,10 +141,10 @@ describe("regressions found by the properties", () => {
     expect(report.proactive?.procurement).toEqual({ projects: 9, totalAmount: 10 });
   });
 
-  // BUG: 二 has no missing-row check: a row of 二 that is not in the text (a lost line, a cut
+  // Fixed (was a bug): 二 has no missing-row check: a row of 二 that is not in the text (a lost line, a cut
   // page) is simply absent from the model, and nothing says so. 三 reports missing-row for
   // the same situation. Found by property 3 (delete one line) in every form.
-  it.fails("a 二 row that is lost leaves no diagnostic", () => {
+  it("a 二 row that is lost leaves no diagnostic", () => {
     const report = parseReport(
       lines(
         "二、主动公开政府信息情况",
@@ -161,7 +161,7 @@ describe("regressions found by the properties", () => {
     expect(namedBy(report.diagnostics, "proactive.coercion.decisions")?.code).toBe("missing-row");
   });
 
-  // BUG: a duplicated caption line in a cell-per-line 二 (`第二十条第（一）项 |` twice) puts
+  // Fixed (was a bug): a duplicated caption line in a cell-per-line 二 (`第二十条第（一）项 |` twice) puts
   // one cell too many before the first padding line; every later row is cut one cell off, and
   // normativeDocuments reads issued = 10, repealed = 1 (the true row is 1, 10, 1) with nothing
   // on those paths. The parser does notice — two padding-mismatch diagnostics — but they
@@ -172,7 +172,7 @@ describe("regressions found by the properties", () => {
   // further down take the values of the row above them (4.无正当理由大量反复申请 reads the
   // values printed under 3.要求提供公开出版物) while only the rows next to the damage are
   // flagged (fuzz run, FC_RUNS=2000, seed 1142095722).
-  it.fails("a duplicated caption line does not shift 二's values silently (cell per line)", () => {
+  it("a duplicated caption line does not shift 二's values silently (cell per line)", () => {
     const report = parseReport(
       lines(
         "二、主动公开政府信息情况",
@@ -196,14 +196,14 @@ describe("regressions found by the properties", () => {
     });
   });
 
-  // BUG: with the "lone | after every row" style (formats.md § F), a row that lost one value
+  // Fixed (was a bug): with the "lone | after every row" style (formats.md § F), a row that lost one value
   // line ends in `|` (its padding, now one pipe short… or a blank cell?) and `|` (the
   // separator… or the padding?). Both readings are possible; the parser silently takes the
   // second: 予以公开 gets a blank 总计 (null) and no diagnostic names the row. Without
   // separators the same loss is reported (row-width-mismatch). design.md: "When two readings
   // stay possible, pick none silently: emit a diagnostic on the affected paths." Found by
   // property 3 with rowSeparator: "pipe-after".
-  it.fails("a row one value short is not completed silently when rows end in a lone | (cell per line)", () => {
+  it("a row one value short is not completed silently when rows end in a lone | (cell per line)", () => {
     const zeros = (n: number) => Array<string>(n).fill("0 |");
     const report = parseReport(
       lines(
@@ -224,14 +224,14 @@ describe("regressions found by the properties", () => {
     );
   });
 
-  // BUG: a row whose label line was swapped with its first value (`1 |` before
+  // Fixed (was a bug): a row whose label line was swapped with its first value (`1 |` before
   // `一、本年新收政府信息公开申请数量 |`) is read as 1, <label>, 2, 0, 0, 3, 0: the label is
   // reported as an unparseable value (commercialEnterprise), but the values after it are
   // shifted one column right and nothing names them (legalServiceAgency reads 0, the page
   // says 3). With 总计 blank the trailing blank is trimmed, so the row has exactly 7 value
   // cells and no row-width-mismatch either. A text cell among a row's values makes the whole
   // row's alignment uncertain: it deserves a warning on the row. Found by property 3.
-  it.fails("a label among a row's values flags the whole row, not only that cell (cell per line)", () => {
+  it("a label among a row's values flags the whole row, not only that cell (cell per line)", () => {
     const report = parseReport(
       lines(
         "三、收到和处理政府信息公开申请情况",
@@ -254,14 +254,14 @@ describe("regressions found by the properties", () => {
     });
   });
 
-  // BUG: in 三, when the line carrying a group label and its first sub-row is lost
+  // Fixed (was a bug): in 三, when the line carrying a group label and its first sub-row is lost
   // (`（四）无法提供 | 1.本机关不掌握相关政府信息 | …`), the group's remaining sub-rows are
   // placed one template row too early: `2.没有现成信息需要另行制作` fills unableToProvide.notHeld,
   // `3.补正后…` fills needsCreation, and only unclear is reported missing. Both wrong rows are
   // unflagged, and the column identity is `incomplete` (unclear is null), so nothing fails.
   // The labels name their rows unambiguously (另行制作, 仍不明确). Row per line, markdown and
   // HTML alike; found by property 3.
-  it.fails("三 sub-rows keep their own rows when the group's first row is lost (row per line)", () => {
+  it("三 sub-rows keep their own rows when the group's first row is lost (row per line)", () => {
     const zeros = "| 0 | 0 | 0 | 0 | 0 | 0 | 0 |";
     const report = parseReport(
       lines(
@@ -288,7 +288,7 @@ describe("regressions found by the properties", () => {
     expect(u?.notHeld).toBeUndefined();
   });
 
-  // BUG: in the cell-per-line form a row that fills the width (n = W) prints no padding, so
+  // Fixed (was a bug): in the cell-per-line form a row that fills the width (n = W) prints no padding, so
   // when one of its lines is lost (a value, or a header cell such as `本年新公开数量 |`) the
   // next row's first cell is taken as this row's last cell, and every later row of the table
   // shifts by one cell until the next padding line. The parser never re-synchronises on row
@@ -296,7 +296,7 @@ describe("regressions found by the properties", () => {
   // the swallowed label `规范性文件` is reported (unparseable-cell on totalPublished). A cell
   // holding a known row label is a row boundary, and the short row deserves a
   // row-width-mismatch on proactive.rules. Found by property 3.
-  it.fails("a line lost from a full-width 二 row shifts the following cells silently (cell per line)", () => {
+  it("a line lost from a full-width 二 row shifts the following cells silently (cell per line)", () => {
     const report = parseReport(
       lines("二、主动公开政府信息情况", "第二十条第（一）项 |", "|||", "信息内容 |", "本年新制作数量 |", "本年新公开数量 |", "对外公开总数量 |", "规章 |", "10 |", "0 |", "规范性文件 |", "4 |", "5 |", "6 |"),
     );
