@@ -38,7 +38,7 @@ export interface CellLabels {
 /** A numeric column of the panel: one model path with its labels in each template that has it. */
 export interface NumericColumn {
   name: string;
-  /** The model path, e.g. `requests.newReceived.total` (see shared/spec/model.md). */
+  /** The model path, e.g. `requests.newReceived.total` (see docs/model.md). */
   path: string;
   /** The path split on dots, for fast lookup. */
   segments: readonly string[];

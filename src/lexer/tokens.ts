@@ -5,7 +5,7 @@
  * first pattern that matches, so a line ending in `|` is a table line even when it starts
  * like a heading (`一、本年新收政府信息公开申请数量 |`).
  *
- * Performance rules (see shared/spec/design.md): no pattern starts with a complement set
+ * Performance rules (the project design notes, grammar/README.md): no pattern starts with a complement set
  * (`[^…]`) or uses the `u` flag, so Chevrotain can index every token by its first character;
  * "any character but a line break" is written as explicit ranges instead. Line ends are
  * tested with `(?![^\r\n])` (end of line or end of input), because `$` is rejected.

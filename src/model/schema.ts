@@ -1,5 +1,5 @@
 /**
- * The Report contract (`shared/spec/model.md`), written once as TypeBox schemas. The
+ * The Report contract (`docs/model.md`), written once as TypeBox schemas. The
  * TypeScript types in `types.ts` are derived from these with `Static<>`, and the build
  * writes the same objects to `dist/schema.json`, so the types, the shipped JSON Schema
  * and the validation in tests cannot drift apart.
@@ -233,6 +233,6 @@ export const ReportSchema = Type.Object(
   {
     $id: "https://unpkg.com/zfxxgk/dist/schema.json",
     title: "zfxxgk Report",
-    description: "A parsed 政府信息公开工作年度报告 (see shared/spec/model.md)",
+    description: "A parsed 政府信息公开工作年度报告 (see docs/model.md)",
   },
 );

@@ -21,7 +21,7 @@ import type {
   SourceSchema,
 } from "./schema.js";
 
-/** A parsed 政府信息公开工作年度报告: the JSON contract of `shared/spec/model.md`. */
+/** A parsed 政府信息公开工作年度报告: the JSON contract of `docs/model.md`. */
 export type Report = Static<typeof ReportSchema>;
 /** Which official template the tables follow. */
 export type Template = Report["template"];
