@@ -400,7 +400,7 @@ class ProactiveReader {
       return;
     }
     const resolved = this.columnsFor(def, v, path);
-    const cells = fit(this.ctx, v, resolved.columns.length, path);
+    const cells = this.gridCells(v, resolved.columns.length, path) ?? fit(this.ctx, v, resolved.columns.length, path);
     const obj: Record<string, number | null> = {};
     resolved.columns.forEach((c, i) => {
       obj[c.key] = this.ctx.value(cells[i]!, childPath(path, c.key), resolved.units.get(c.key) ?? c.unit);
@@ -531,6 +531,46 @@ class ProactiveReader {
       );
     });
     return { family, columns, units };
+  }
+
+  /**
+   * HTML tables know each cell's grid column. When a header and its data rows disagree on
+   * spans (header `1 + 1 + colspan2 + 1` over data `1 + colspan2 + 1 + 1`), values are
+   * matched to header columns by the columns they overlap, each value used once — counting
+   * cells would shift them. Null when the cells carry no grid columns (flattened text).
+   */
+  private gridCells(v: RowView, n: number, path: string): Array<TableCell | null> | null {
+    const header = this.header ?? [];
+    if (header.length !== n || v.values.length === 0) return null;
+    if (header.some((c) => c.column === undefined) || v.values.some((c) => c.column === undefined)) return null;
+    const used = new Set<TableCell>();
+    const out = header.map((h) => {
+      const h0 = h.column!;
+      const h1 = h0 + (h.colspan ?? 1);
+      let best: TableCell | null = null;
+      let bestOverlap = 0;
+      for (const c of v.values) {
+        if (used.has(c)) continue;
+        const overlap = Math.min(h1, c.column! + (c.colspan ?? 1)) - Math.max(h0, c.column!);
+        // On a tie a filled cell wins over an empty spacer cell.
+        if (overlap > bestOverlap || (overlap > 0 && overlap === bestOverlap && best?.value === "" && c.value !== "")) {
+          best = c;
+          bestOverlap = overlap;
+        }
+      }
+      if (best) used.add(best);
+      return best;
+    });
+    const unplaced = v.values.filter((c) => !used.has(c) && c.value !== "");
+    if (out.some((c) => c === null) || unplaced.length > 0) {
+      this.ctx.report(
+        DiagnosticCodes.rowWidthMismatch,
+        `the cells of row \`${clip(v.labels.map((c) => c.value).join(" / "))}\` do not line up with its header's columns; values may be misplaced (数据列与表头列不对齐)`,
+        v.row.position,
+        path,
+      );
+    }
+    return out;
   }
 
   private addExtra(v: RowView): void {
