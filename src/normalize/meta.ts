@@ -144,7 +144,8 @@ function readHeaderBlock(blocks: Block[]): Record<string, string> {
 function findTitle(blocks: Block[]): { value: string; position: Position } | null {
   const prose = blocks.filter((b) => b.type !== "table").slice(0, 30);
   const isTitle = (v: string) => {
-    if (v.length > 80 || /[。；]$/.test(v) || /[，,。《》]/.test(v)) return false;
+    // Breadcrumbs (`首页/ 政府信息公开 / 年报`) name the report too, but are not its title.
+    if (v.length > 80 || /[。；]$/.test(v) || /[，,。《》/>»›]/.test(v)) return false;
     return /(?:信息公开|政务公开).*(?:年度报告|年报)/.test(normalizeLabel(v));
   };
   for (let i = 0; i < prose.length; i++) {

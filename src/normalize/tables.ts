@@ -8,7 +8,7 @@
  * truncated or garbled, the row's place in the template grid decides, and a diagnostic
  * says which label was assumed — a number is never placed silently on a guess.
  */
-import type { Block, Heading, HeadingMarker, Position, Table, TableCell, TableRow } from "../ast/types.js";
+import type { Block, Heading, HeadingMarker, Position, Table, TableCell, TableForm, TableRow } from "../ast/types.js";
 import type { LegacyStatistic, Proactive, Requests, ReviewsAndLawsuits, Template } from "../model/types.js";
 import { readMarker } from "../ast/build.js";
 import { DiagnosticCodes } from "../diagnostics/codes.js";
@@ -54,10 +54,20 @@ interface RowView {
   values: TableCell[];
   /** True when at least one value cell holds a number (or 无/零). */
   hasNumbers: boolean;
+  /**
+   * True when the table prints a cell for every grid place, spanned ones included (row
+   * lines, markdown): there, empty cells after a label are a span's places.
+   */
+  spanCells: boolean;
 }
 
-function view(row: TableRow): RowView {
-  const cells = row.children;
+function view(row: TableRow, form: TableForm): RowView {
+  let cells = row.children;
+  // Grids that print every spanned place (markdown from converters) put empty cells where a
+  // rowspan label stands above: skip them when a label follows.
+  let lead = 0;
+  while (lead < cells.length && cells[lead]!.value === "") lead++;
+  if (lead > 0 && lead < cells.length && parseCellValue(cells[lead]!.value).kind === "unparseable") cells = cells.slice(lead);
   let n = 0;
   // The kind of the cell that ended the labels (the first value cell), so that it is not read twice.
   let firstValueIsNumber = false;
@@ -79,7 +89,7 @@ function view(row: TableRow): RowView {
     const k = parseCellValue(values[i]!.value).kind;
     hasNumbers = k === "number" || k === "zero-word";
   }
-  return { row, labels, norm: labels.map((c) => normalizeLabel(c.value)), values, hasNumbers };
+  return { row, labels, norm: labels.map((c) => normalizeLabel(c.value)), values, hasNumbers, spanCells: form === "markdown" || form === "row-lines" };
 }
 
 /**
@@ -168,6 +178,11 @@ function getPath(root: Record<string, unknown>, path: string): unknown {
 function fit(ctx: NormalizeContext, v: RowView, expected: number, path: string): Array<TableCell | null> {
   const cells = v.values.slice();
   while (cells.length > expected && cells[cells.length - 1]!.value === "") cells.pop();
+  // Then empty cells right after the label: the places a spanned label covers, printed
+  // empty by converters (`| (一)予以公开 | | 0 | …`); values are right-aligned to the grid.
+  // (Not in the cell-per-line form, where a bare `|` is a blank value and an extra one means
+  // a duplicated or lost line — that must stay flagged.)
+  while (v.spanCells && cells.length > expected && cells[0]!.value === "") cells.shift();
   if (cells.length !== expected) {
     ctx.report(
       DiagnosticCodes.rowWidthMismatch,
@@ -232,7 +247,7 @@ export function readTables(blocks: Block[], template: Template, ctx: NormalizeCo
     }
     for (let i = 0; i < block.children.length; i++) {
       const row = block.children[i]!;
-      const v = view(row);
+      const v = view(row, block.form);
       // A statistics table run on below a template table (no blank line between them).
       const stats = v.hasNumbers ? null : statisticsLayout(row.children);
       if (stats) {

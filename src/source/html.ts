@@ -65,63 +65,58 @@ export function looksLikeHtml(text: string): boolean {
  * Characters of one line with the source span of each. Runs of HTML white space collapse
  * to one space, as a browser renders them.
  *
- * The text is kept as a list of pieces joined on demand, and a text node that needs no
- * entity alignment is appended a run at a time: appending one character at a time to a
- * string made a new string per character of the page, most of the HTML path's garbage.
+ * The characters are collected as code units in a growing buffer and the line's string is
+ * built once, when it is read: appending one character at a time to a string made a new
+ * string per character of the page, most of the HTML path's garbage. (Slicing the text
+ * nodes instead would be cheaper still, but a slice keeps the whole page alive for as long
+ * as any value read from the line is kept.)
  */
 class LineBuffer {
-  private pieces: string[] = [];
-  private joined: string | null = "";
-  /** Whether the text ends with the space a white-space run collapsed to. */
-  private endsWithSpace = false;
+  private units = new Uint16Array(256);
   private length = 0;
+  private cached: string | null = "";
   starts: number[] = [];
   ends: number[] = [];
 
   /** The line's text. */
   get text(): string {
-    if (this.joined === null) {
-      this.joined = this.pieces.length === 1 ? this.pieces[0]! : this.pieces.join("");
-      this.pieces = [this.joined];
-    }
-    return this.joined;
+    if (this.cached === null) this.cached = fromUnits(this.units, this.length);
+    return this.cached;
   }
 
-  private add(piece: string): void {
-    this.pieces.push(piece);
-    this.joined = null;
-    this.length += piece.length;
+  /** Appends one code unit with its source span. */
+  private unit(c: number, start: number, end: number): void {
+    if (this.length === this.units.length) {
+      const grown = new Uint16Array(this.units.length * 2);
+      grown.set(this.units);
+      this.units = grown;
+    }
+    this.units[this.length++] = c;
+    this.cached = null;
+    this.starts.push(start);
+    this.ends.push(end);
   }
 
   push(ch: string, start: number, end: number): void {
-    if (isHtmlSpace(ch.charCodeAt(0)) && ch.length === 1) {
-      if (this.length === 0 || this.endsWithSpace) return;
-      ch = " ";
+    if (ch.length === 1 && isHtmlSpace(ch.charCodeAt(0))) {
+      // Collapsed: nothing at the start of a line or after a space, else one space.
+      if (this.length === 0 || this.units[this.length - 1] === 0x20) return;
+      this.unit(0x20, start, end);
+      return;
     }
-    this.add(ch);
-    this.endsWithSpace = ch.charCodeAt(ch.length - 1) === 0x20;
-    for (let k = 0; k < ch.length; k++) {
-      this.starts.push(start);
-      this.ends.push(end);
-    }
+    for (let k = 0; k < ch.length; k++) this.unit(ch.charCodeAt(k), start, end);
   }
 
   /** `push` of each character of `data`, which starts at source offset `s0` and maps 1:1. */
   private pushPlain(data: string, s0: number): void {
-    let run = 0;
-    for (let i = 0; i <= data.length; i++) {
-      if (i < data.length && !isHtmlSpace(data.charCodeAt(i))) continue;
-      if (i > run) {
-        // A run of non-space characters: one piece, one source offset per character.
-        this.add(data.slice(run, i));
-        this.endsWithSpace = false; // a run holds no white space
-        for (let k = run; k < i; k++) {
-          this.starts.push(s0 + k);
-          this.ends.push(s0 + k + 1);
-        }
+    for (let i = 0; i < data.length; i++) {
+      const c = data.charCodeAt(i);
+      if (isHtmlSpace(c)) {
+        if (this.length === 0 || this.units[this.length - 1] === 0x20) continue;
+        this.unit(0x20, s0 + i, s0 + i + 1);
+      } else {
+        this.unit(c, s0 + i, s0 + i + 1);
       }
-      if (i < data.length) this.push(data[i]!, s0 + i, s0 + i + 1);
-      run = i + 1;
     }
   }
 
@@ -164,13 +159,24 @@ class LineBuffer {
   }
 
   clear(): void {
-    this.pieces = [];
-    this.joined = "";
-    this.endsWithSpace = false;
     this.length = 0;
+    this.cached = "";
     this.starts = [];
     this.ends = [];
   }
+}
+
+/** At most this many arguments are passed to `String.fromCharCode` at once (they go on the stack). */
+const CHUNK = 8192;
+
+/** The string of the first `length` code units of `units`. */
+function fromUnits(units: Uint16Array, length: number): string {
+  if (length <= CHUNK) return String.fromCharCode.apply(null, units.subarray(0, length) as unknown as number[]);
+  let out = "";
+  for (let i = 0; i < length; i += CHUNK) {
+    out += String.fromCharCode.apply(null, units.subarray(i, Math.min(i + CHUNK, length)) as unknown as number[]);
+  }
+  return out;
 }
 
 /** The characters a run of which a browser collapses to one space (space, LF, tab, CR, FF). */
@@ -264,6 +270,8 @@ function contentRoot(body: DomNode): DomNode {
 class Walker {
   readonly blocks: Block[] = [];
   private line = new LineBuffer();
+  /** The buffer each table cell's text is collected in, one cell at a time. */
+  private readonly cellLine = new LineBuffer();
 
   constructor(
     private readonly html: string,
@@ -359,7 +367,8 @@ class Walker {
 
   /** A cell's text: all its text nodes joined, `<br>` and inner blocks joining the halves. */
   private cell(td: DomNode): TableCell {
-    const buf = new LineBuffer();
+    const buf = this.cellLine;
+    buf.clear();
     const visit = (n: DomNode) => {
       if (n.type === "text") buf.append(n, this.html);
       else if (isElement(n) && !SKIP.has(n.name ?? "")) for (const c of n.children ?? []) visit(c);

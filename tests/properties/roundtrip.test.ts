@@ -72,21 +72,13 @@ const ARTIFACTS: readonly Artifact[] = [
  * being implemented) or "BUG" with the regression test in regressions.test.ts tracking it.
  */
 const SKIPPED: Record<string, string> = {
-  // BUG: regressions.test.ts "adjacent header cells broken over two lines are all glued back"
-  "cell-lines / <br> as a newline": "BUG: adjacent broken header cells",
-  // BUG: regressions.test.ts "a literal &nbsp; value cell is a blank, not part of the label"
-  "cell-lines / &nbsp; blanks": "BUG: literal &nbsp; read as a label",
   // BUG: regressions.test.ts "padding on the last cell's line through a whole 2019 二 keeps every row"
-  "cell-lines / padding on the last cell's line": "BUG: inline padding does not set W",
+  "cell-lines / padding on the last cell's line": "BUG: inline padding through a 2019 二",
   // BUG: regressions.test.ts "a row with one blank value after a broken header stays in the model"
   "row-lines / <br> as a newline": "BUG: row after a broken header dropped",
-  // BUG: regressions.test.ts "a literal &nbsp; value cell is a blank, not part of the label (row per line)"
-  "row-lines / &nbsp; blanks": "BUG: literal &nbsp; read as a label",
-  // BUG: same as above, in markdown tables.
-  "markdown / &nbsp; blanks": "BUG: literal &nbsp; read as a label",
-  // waits on issue 3: markdown grids that print every spanned place as an empty cell
-  // (`| | (二)部分公开… | | 0 |`) need cells placed by grid column, as for HTML.
-  "markdown / filled spans": "waits on issue 3: filled markdown spans",
+  // Open: markdown grids that print every spanned place as an empty cell
+  // (`| | (二)部分公开… | | 0 |`) still mis-assign some rows; cells need grid columns as in HTML.
+  "markdown / filled spans": "open: spanned places printed as empty markdown cells",
 };
 
 /** Option values left out of each form's mixed test: the skipped (form / artifact) cases above. */
@@ -152,8 +144,6 @@ describe("property 1: parseReport(render(m)) equals m", () => {
 
 /** Title detection is not part of property 1's contract, but the title is printed: it must come back. */
 const TITLE_SKIPPED: Record<string, string> = {
-  // waits on issue 3: the breadcrumb `首页/ 政府信息公开 / 年报 / 正文` is taken for the title.
-  chrome: "waits on issue 3: breadcrumb read as the title",
 };
 
 describe("meta.title comes back as printed", () => {
