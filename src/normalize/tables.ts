@@ -124,6 +124,12 @@ const ROW_PHRASES = [
   "第二十条",
 ].map(normalizeLabel);
 
+/**
+ * Titles of the report's other sections: only these end a table's context. A heading that is
+ * neither (a label broken out of a PDF table, `三、本法提供`) leaves the rows below where they were.
+ */
+const SECTION_TITLE = /总体情况|概述|存在的主要问题|改进|其他需要报告|需要说明|附表|咨询|收费|减免|工作考核|监督保障|平台建设/;
+
 /** Does a heading name a row of a template table rather than a section of the report? */
 function namesTableRow(title: string): boolean {
   const t = normalizeLabel(title);
@@ -224,7 +230,7 @@ export function readTables(blocks: Block[], template: Template, ctx: NormalizeCo
       const announced = partOfHeading(block.value);
       if (announced) part = announced;
       else if (part === "requests" && requests.heading(block)) part = "requests";
-      else if (block.depth === 1 && !namesTableRow(block.value)) part = null;
+      else if (block.depth === 1 && !namesTableRow(block.value) && SECTION_TITLE.test(normalizeLabel(block.value))) part = null;
       if (part === "reviews") reviews.heading(block.value);
       legacy.close();
       continue;

@@ -125,30 +125,10 @@ const IDENTITIES: Identity[] = [
 // Known parser bugs: `it.fails` cases, keyed by file, then by test name. Each says where in the
 // input, what was expected (by reading) and what the parser gives.
 
-/** `{ "<row>.<column>": reason }` for every column of each row. */
-function rowBugs(rows: string[], reason: string): Record<string, string> {
-  return Object.fromEntries(rows.flatMap((row) => COLUMNS.map((c) => [`requests.${row}.${c}`, reason])));
-}
-
 /** The same reason for each path. */
 function same(paths: string[], reason: string): Record<string, string> {
   return Object.fromEntries(paths.map((p) => [p, reason]));
 }
-
-/** Rows of 三 that the parser loses in shanghai-gov-office-2025 (see the BUG below). */
-const GOV_OFFICE_LOST_ROWS = [
-  "results.unableToProvide.unclear",
-  "results.notProcessed.complaint",
-  "results.notProcessed.repeated",
-  "results.notProcessed.publication",
-  "results.notProcessed.excessive",
-  "results.notProcessed.confirmation",
-  "results.otherHandling.overdueCorrection",
-  "results.otherHandling.overdueFee",
-  "results.otherHandling.other",
-  "results.total",
-  "carriedForward",
-];
 
 /** Plain-text lines of 二 (第二十条第（五）/（六）/（八）项) that the PDF-text files give outside the markdown table. */
 const PLAIN_TEXT_PROACTIVE = [
@@ -176,26 +156,10 @@ const BUGS: Record<string, { expected?: Record<string, string>; flagged?: Record
       // BUG: lines 84-92, `行政许可 0`, `行政处罚 0`, `行政强制 0`, `行政事业性收费 0` as plain text
       // (same layout as stcsm). Expected 0/0/0/0; actual: absent, and no diagnostic names them.
       ...same(PLAIN_TEXT_PROACTIVE, "plain-text 二 rows not read"),
-      // BUG: table 三 is cut short after line 136 (`| 2.没有现成信息需要另行制作 | 47 | 1 | …`). The
-      // detached vertical label `三、本法提供` / `年度办` / `理结果` (lines 139-141: 三、本年度办理结果
-      // glued with （四）无法提供) seems to end the table, so the rows on lines 146-169
-      // ((四)3 … 四、结转下年度继续办理, incl. the detached row on line 154 = (五)5) are lost:
-      // expected e.g. unclear 3…3, complaint 61 1 0 0 0 0 62, results.total 1139 48 0 0 4 0 1191,
-      // carriedForward 290 3 0 0 0 0 293; actual: the 11 rows are absent, each with a missing-row
-      // warning positioned at 136:49 (flagged, so not silent, but 77 readable numbers lost).
-      ...rowBugs(GOV_OFFICE_LOST_ROWS, "table 三 ends at line 136"),
+
     },
     other: {
-      // BUG: consequences of the lost rows of 三 (above): the 7 balance and 7 resultsTotal checks
-      // are incomplete instead of pass, and the 11 rowTotal checks of the lost rows are missing.
-      ...same(
-        [
-          ...COLUMNS.map((c) => `check requests.balance.${c}`),
-          ...COLUMNS.map((c) => `check requests.resultsTotal.${c}`),
-          ...GOV_OFFICE_LOST_ROWS.map((r) => `check requests.rowTotal.${r}`),
-        ],
-        "rows of 三 lost",
-      ),
+
     },
   },
 };
