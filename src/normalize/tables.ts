@@ -8,7 +8,7 @@
  * truncated or garbled, the row's place in the template grid decides, and a diagnostic
  * says which label was assumed — a number is never placed silently on a guess.
  */
-import type { Block, Heading, HeadingMarker, Position, Table, TableCell, TableForm, TableRow } from "../ast/types.js";
+import type { Block, Heading, HeadingMarker, Paragraph, Position, Table, TableCell, TableForm, TableRow } from "../ast/types.js";
 import type { LegacyStatistic, Proactive, Requests, ReviewsAndLawsuits, Template } from "../model/types.js";
 import { readMarker } from "../ast/build.js";
 import { DiagnosticCodes } from "../diagnostics/codes.js";
@@ -215,6 +215,29 @@ function fit(ctx: NormalizeContext, v: RowView, expected: number, path: string):
   return out;
 }
 
+/** `行政许可 97`: a label naming a row of 二, white space, one number. */
+const PROSE_ROW = /^(\S[^\d]*?)\s+([+\-－]?[0-9０-９][0-9０-９,，.]*(?:万元|元)?)$/;
+
+/**
+ * A paragraph that is a whole one-value row of 二, as a table row with two cells. Only when
+ * the label names a 二 row and the paragraph's text is its source text (positions exact).
+ */
+function proseRow(p: Paragraph, ctx: NormalizeContext): TableRow | null {
+  const m = PROSE_ROW.exec(p.value);
+  if (!m) return null;
+  const norm = normalizeLabel(m[1]!);
+  if (!PROACTIVE_ROWS.some((d) => has(norm, d.phrases))) return null;
+  const start = p.position.start.offset;
+  if (ctx.text.slice(start, p.position.end.offset) !== p.value) return null;
+  const valueAt = start + p.value.length - m[2]!.length;
+  const cell = (from: number, text: string): TableCell => ({
+    type: "tableCell",
+    value: text,
+    position: ctx.index.position(from, from + text.length),
+  });
+  return { type: "tableRow", padding: 0, children: [cell(start, m[1]!.trimEnd()), cell(valueAt, m[2]!)], position: p.position };
+}
+
 /** Reads every table of the document into the model's numeric parts. */
 export function readTables(blocks: Block[], template: Template, ctx: NormalizeContext): TableParts {
   const proactive = new ProactiveReader(ctx, template);
@@ -233,6 +256,14 @@ export function readTables(blocks: Block[], template: Template, ctx: NormalizeCo
       else if (block.depth === 1 && !namesTableRow(block.value) && SECTION_TITLE.test(normalizeLabel(block.value))) part = null;
       if (part === "reviews") reviews.heading(block.value);
       legacy.close();
+      continue;
+    }
+    if (block.type === "paragraph") {
+      // PDF text prints a one-value row of 二 as a line of its own: `行政许可 97`.
+      if (part === "proactive" && template !== "legacy") {
+        const row = proseRow(block, ctx);
+        if (row) proactive.row(view(row, "plain"));
+      }
       continue;
     }
     if (block.type !== "table") continue;

@@ -125,43 +125,12 @@ const IDENTITIES: Identity[] = [
 // Known parser bugs: `it.fails` cases, keyed by file, then by test name. Each says where in the
 // input, what was expected (by reading) and what the parser gives.
 
-/** The same reason for each path. */
-function same(paths: string[], reason: string): Record<string, string> {
-  return Object.fromEntries(paths.map((p) => [p, reason]));
-}
-
-/** Plain-text lines of 二 (第二十条第（五）/（六）/（八）项) that the PDF-text files give outside the markdown table. */
-const PLAIN_TEXT_PROACTIVE = [
-  "proactive.licensing.decisions",
-  "proactive.punishment.decisions",
-  "proactive.coercion.decisions",
-  "proactive.fees.amount",
-];
 
 const BUGS: Record<string, { expected?: Record<string, string>; flagged?: Record<string, string>; other?: Record<string, string> }> = {
   "shuyang-fgj-2023.partial.html": {},
   "shuyang-county-2025.md": {},
-  "shanghai-stcsm-2024.pdf-markdown.txt": {
-    expected: {
-      // BUG: lines 76-84 give 二's (五)/(六)/(八) rows as plain text, `行政许可 97`, `行政处罚 0`,
-      // `行政强制 0`, `行政事业性收费 0` (each under `信息内容本年处理决定数量` /
-      // `信息内容本年收费金额（单位：万元）`), before the markdown table of (一). Expected 97/0/0/0;
-      // actual: the keys are absent (proactive has only rules and normativeDocuments), and no
-      // missing-row diagnostic names them either.
-      ...same(PLAIN_TEXT_PROACTIVE, "plain-text 二 rows not read"),
-    },
-  },
-  "shanghai-gov-office-2025.pdf-markdown.txt": {
-    expected: {
-      // BUG: lines 84-92, `行政许可 0`, `行政处罚 0`, `行政强制 0`, `行政事业性收费 0` as plain text
-      // (same layout as stcsm). Expected 0/0/0/0; actual: absent, and no diagnostic names them.
-      ...same(PLAIN_TEXT_PROACTIVE, "plain-text 二 rows not read"),
-
-    },
-    other: {
-
-    },
-  },
+  "shanghai-stcsm-2024.pdf-markdown.txt": {},
+  "shanghai-gov-office-2025.pdf-markdown.txt": {},
 };
 
 /** Each report's title as printed, white space removed (read off the documents). */
