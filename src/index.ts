@@ -7,3 +7,6 @@ export { ReportSchema } from "./model/schema.js";
 export type * from "./model/types.js";
 export type * from "./ast/types.js";
 export { DiagnosticCodes, type DiagnosticCode, type DiagnosticKind } from "./diagnostics/codes.js";
+export { parse, type ParseResult } from "./parser/index.js";
+export { runChecks, type CheckInput } from "./checks/index.js";
+export { formatCodeFrame, formatDiagnosticLine } from "./diagnostics/format.js";
