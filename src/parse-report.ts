@@ -125,7 +125,8 @@ export function parseReport(input: string | Uint8Array, options: ParseOptions = 
     }
     report.checks = runChecks(report);
     const tables = blocks.filter((b) => b.type === "table");
-    if (tables.length > 0) {
+    if (html) source.form = "html";
+    else if (tables.length > 0) {
       const forms = new Map<string, number>();
       for (const t of tables) forms.set(t.form, (forms.get(t.form) ?? 0) + t.children.length);
       source.form = [...forms.entries()].sort((a, b) => b[1] - a[1])[0]![0] as Source["form"];
