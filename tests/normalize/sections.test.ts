@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import type { Section } from "../../src/model/types.js";
 import { parse } from "../../src/parser/index.js";
+import { parseReport } from "../../src/parse-report.js";
 import { buildSections } from "../../src/normalize/sections.js";
 import { SEED } from "../helpers/seed.js";
 
@@ -124,5 +125,22 @@ describe("outline rules", () => {
 
   it("keeps numbering as written when it restarts (a fact about the source)", () => {
     expect(sections(lines("一、甲", "二、乙", "一、丙")).map((s) => s.number)).toEqual([1, 2, 1]);
+  });
+});
+
+describe("section titles without a numeral", () => {
+  it("a line that is exactly a known section title opens a top-level section", () => {
+    const r = parseReport("某某局2016年政府信息公开工作年度报告\n概述\n本年度我局……。\n主动公开政府信息情况\n全年主动公开信息120条。\n（一）公开内容\n公开了规范性文件。");
+    expect(r.sections.map((s) => [s.number, s.title, s.text, s.children.map((c) => c.title)])).toEqual([
+      [null, "", "某某局2016年政府信息公开工作年度报告", []],
+      [null, "概述", "本年度我局……。", []],
+      [null, "主动公开政府信息情况", "全年主动公开信息120条。", ["公开内容"]],
+    ]);
+  });
+
+  it("the same words inside a sentence stay prose", () => {
+    const r = parseReport("一、总体情况\n概述如下：本年度主动公开政府信息情况良好。");
+    expect(r.sections).toHaveLength(1);
+    expect(r.sections[0]!.text).toBe("概述如下：本年度主动公开政府信息情况良好。");
   });
 });
