@@ -3,18 +3,10 @@ import { Value } from "@sinclair/typebox/value";
 import { runChecks, type CheckInput } from "../../src/checks/index.js";
 import { CheckSchema } from "../../src/model/schema.js";
 import type { Applicants, Check, Outcomes, Requests, ReviewsAndLawsuits } from "../../src/model/types.js";
+import { COLUMNS, REQUEST_ROWS } from "../helpers/grid2021.js";
 
 // ---------------------------------------------------------------- fixtures
 
-const COLUMNS = [
-  "naturalPerson",
-  "commercialEnterprise",
-  "researchInstitution",
-  "socialWelfareOrganization",
-  "legalServiceAgency",
-  "otherOrganization",
-  "total",
-] as const;
 
 type Column = (typeof COLUMNS)[number];
 
@@ -112,33 +104,7 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-const ROW_PATHS_2021 = [
-  "newReceived",
-  "carriedOver",
-  "results.granted",
-  "results.partiallyGranted",
-  "results.withheld.stateSecret",
-  "results.withheld.prohibitedByLaw",
-  "results.withheld.endangersSecurity",
-  "results.withheld.thirdPartyRights",
-  "results.withheld.internalAffairs",
-  "results.withheld.processInformation",
-  "results.withheld.enforcementFiles",
-  "results.withheld.administrativeQuery",
-  "results.unableToProvide.notHeld",
-  "results.unableToProvide.needsCreation",
-  "results.unableToProvide.unclear",
-  "results.notProcessed.complaint",
-  "results.notProcessed.repeated",
-  "results.notProcessed.publication",
-  "results.notProcessed.excessive",
-  "results.notProcessed.confirmation",
-  "results.otherHandling.overdueCorrection",
-  "results.otherHandling.overdueFee",
-  "results.otherHandling.other",
-  "results.total",
-  "carriedForward",
-];
+const ROW_PATHS_2021 = REQUEST_ROWS;
 
 // ---------------------------------------------------------------- the whole run
 

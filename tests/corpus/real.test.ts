@@ -26,6 +26,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parseReport, type Report } from "../../src/index.js";
 import { positionProblems } from "../helpers/positions.js";
 import { getPath } from "../helpers/seed.js";
+import { APPLICANT_COLUMNS, COLUMNS, REQUEST_ROWS, RESULT_ROWS } from "../helpers/grid2021.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const REAL = join(ROOT, "corpus", "real");
@@ -35,41 +36,6 @@ const hasSchema = existsSync(SCHEMA_FILE);
 // ---------------------------------------------------------------------------------------------
 // The 2021 template grid (docs/model.md), written out independently of src/.
 
-const COLUMNS = [
-  "naturalPerson",
-  "commercialEnterprise",
-  "researchInstitution",
-  "socialWelfareOrganization",
-  "legalServiceAgency",
-  "otherOrganization",
-  "total",
-] as const;
-const APPLICANT_COLUMNS = COLUMNS.slice(0, 6);
-/** The 21 result rows of the 2021 template (sub-rows, not their groups), in order. */
-const RESULT_ROWS = [
-  "results.granted",
-  "results.partiallyGranted",
-  "results.withheld.stateSecret",
-  "results.withheld.prohibitedByLaw",
-  "results.withheld.endangersSecurity",
-  "results.withheld.thirdPartyRights",
-  "results.withheld.internalAffairs",
-  "results.withheld.processInformation",
-  "results.withheld.enforcementFiles",
-  "results.withheld.administrativeQuery",
-  "results.unableToProvide.notHeld",
-  "results.unableToProvide.needsCreation",
-  "results.unableToProvide.unclear",
-  "results.notProcessed.complaint",
-  "results.notProcessed.repeated",
-  "results.notProcessed.publication",
-  "results.notProcessed.excessive",
-  "results.notProcessed.confirmation",
-  "results.otherHandling.overdueCorrection",
-  "results.otherHandling.overdueFee",
-  "results.otherHandling.other",
-] as const;
-const REQUEST_ROWS = ["newReceived", "carriedOver", ...RESULT_ROWS, "results.total", "carriedForward"] as const;
 const REVIEW_GROUPS = ["review", "lawsuitDirect", "lawsuitAfterReview"] as const;
 const REVIEW_COLUMNS = ["upheld", "corrected", "other", "pending", "total"] as const;
 const PROACTIVE_PATHS = [
