@@ -847,7 +847,6 @@ class RequestsReader {
     const body = core(label, marker);
     const contained = this.index.hits(body);
     for (let i = 0; i < this.defs.length; i++) {
-      const d = this.defs[i]!;
       const exact = this.exactPhrases[i];
       const hit = exact ? exact.includes(body) : contained[i] === 1;
       if (hit) hits.push(i);

@@ -5,7 +5,7 @@
  * decoded text to exactly its `raw`.
  */
 import * as fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, it } from "vitest";
 import type { AstNode } from "../../src/ast/types.js";
 import { parseReport } from "../../src/index.js";
 import { parse } from "../../src/parser/index.js";
