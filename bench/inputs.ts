@@ -6,17 +6,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "../src/parser/index.js";
+import { random } from "../tests/helpers/random.js";
 
 const seedText = readFileSync(join(import.meta.dirname, "..", "corpus", "seed", "siyang-xzspj-2021.txt"), "utf8");
-
-/** A deterministic pseudo-random generator, so every run measures the same bytes. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
 
@@ -26,7 +18,7 @@ export function generatedInputs(count: number): { text: Uint8Array[]; html: Uint
   const html: Uint8Array[] = [];
   const enc = new TextEncoder();
   for (let i = 0; i < count; i++) {
-    const rand = rng(i + 1);
+    const rand = random(i + 1);
     // Vary every number cell; lengthen the prose to report size.
     let t = seedText.replace(/^(\d+) \|$/gm, () => `${rand() < 0.6 ? 0 : Math.floor(rand() ** 3 * 5000)} |`);
     const prose = t.slice(t.indexOf("(一)概述"), t.indexOf("二、主动公开"));

@@ -39,7 +39,7 @@ export function readMeta(blocks: Block[], ctx: NormalizeContext): Meta {
   const header = readHeaderBlock(blocks);
   const title = findTitle(blocks);
   const prose = lines(blocks);
-  const { year, witnesses } = findYear(prose, title, ctx);
+  const year = findYear(prose, title, ctx);
   const agency = findAgency(prose, title, header, year);
   if (agency === null) {
     ctx.report(
@@ -57,7 +57,6 @@ export function readMeta(blocks: Block[], ctx: NormalizeContext): Meta {
       "meta.year",
     );
   }
-  void witnesses;
   return {
     title: title?.value ?? null,
     agency,
@@ -168,7 +167,7 @@ function findYear(
   prose: ReadonlyArray<{ value: string; position: Position }>,
   title: { value: string; position: Position } | null,
   ctx: NormalizeContext,
-): { year: number | null; witnesses: YearWitness[] } {
+): number | null {
   const witnesses: YearWitness[] = [];
   const add = (y: number, source: string, rank: number, position: Position) => {
     if (plausibleYear(y)) witnesses.push({ year: y, source, rank, position });
@@ -189,7 +188,7 @@ function findYear(
       if (opening) add(Number(opening[1]), "opening sentence 开头", 4, b.position);
     }
   }
-  if (witnesses.length === 0) return { year: null, witnesses };
+  if (witnesses.length === 0) return null;
   witnesses.sort((a, b) => a.rank - b.rank);
   const best = witnesses[0]!;
   const strong = witnesses.filter((w) => w.rank <= 2);
@@ -202,7 +201,7 @@ function findYear(
       "meta.year",
     );
   }
-  return { year: best.year, witnesses };
+  return best.year;
 }
 
 /** The whole of an agency name: CJK characters ending in a body suffix. */

@@ -8,6 +8,9 @@ import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
 import type { Diagnostic, Report } from "../../src/model/types.js";
 import { parseReport } from "../../src/parse-report.js";
+import { getPath } from "../helpers/seed.js";
+
+export { getPath };
 
 /** `corpus/cases/`, where each case is `<name>.txt` plus `<name>.expected.json`. */
 export const CASES = fileURLToPath(new URL("../../corpus/cases/", import.meta.url));
@@ -28,15 +31,6 @@ export function loadCase(name: string): Case {
   };
 }
 
-/** The value at a dotted path (array indices included), or undefined. */
-export function getPath(root: unknown, path: string): unknown {
-  let node: unknown = root;
-  for (const key of path.split(".")) {
-    if (node === null || typeof node !== "object" || !Object.hasOwn(node, key)) return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
-}
 
 /** Every leaf under the numeric parts of a report, path → value. */
 export function leaves(report: Report): Record<string, unknown> {

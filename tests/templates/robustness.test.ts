@@ -9,18 +9,8 @@ import { describe, expect, it } from "vitest";
 import { ReportSchema } from "../../src/model/schema.js";
 import { parseReport } from "../../src/parse-report.js";
 import { CASES, loadCase } from "./helpers.js";
+import { random } from "../helpers/random.js";
 
-/** A small deterministic PRNG (mulberry32), so a failure names a reproducible seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DAMAGE: Array<[string, (lines: string[], rnd: () => number) => string[]]> = [
   ["drop lines", (lines, rnd) => lines.filter(() => rnd() > 0.08)],

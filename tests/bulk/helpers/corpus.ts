@@ -5,24 +5,13 @@
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { random } from "../../helpers/random.js";
 
 /** The seed report's text. */
 export const SEED_TEXT = readFileSync(fileURLToPath(new URL("../../../corpus/seed/siyang-xzspj-2021.txt", import.meta.url)), "utf8");
 
 const COUNTIES = ["泗阳县", "城口县", "沭阳县", "宿豫区", "泗洪县", "灌南县", "涟水县", "盱眙县", "金湖县", "洪泽区"];
 const BODIES = ["行政审批局", "财政局", "教育局", "民政局", "卫生健康委员会", "交通运输局", "自然资源局", "住房和城乡建设局"];
-
-/** A deterministic pseudo-random generator (mulberry32), so variants are the same on every run. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Variant `i` of the seed: another agency and reporting year, every figure of 二 (the

@@ -1,0 +1,14 @@
+/**
+ * A small deterministic pseudo-random generator (mulberry32): test inputs made with it are
+ * the same on every run, so a failure names a reproducible seed.
+ */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
