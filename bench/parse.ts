@@ -35,7 +35,7 @@ import { readTables } from "../src/normalize/tables.js";
 import { buildSections } from "../src/normalize/sections.js";
 import { runChecks } from "../src/checks/index.js";
 import type { Diagnostic } from "../src/model/types.js";
-import { generatedInputs } from "./inputs.js";
+import { FORMS, generatedInputs } from "./inputs.js";
 
 const quick = process.argv.includes("--quick");
 /** How long each measurement runs; the JIT is warmed up for half as long first. */
@@ -150,6 +150,9 @@ function heapPerReport(inputs: Uint8Array[]): number {
 
 const fmt = (n: number, digits = 1, width = 8) => n.toFixed(digits).padStart(width);
 
+/** Ratio of every set, for the summary at the end. */
+const ratios: [name: string, ratio: number, mbPerS: number][] = [];
+
 function report(name: string, inputs: Uint8Array[], html: boolean): void {
   const bytes = inputs.reduce((s, b) => s + b.byteLength, 0);
   const mb = bytes / 1e6;
@@ -169,6 +172,7 @@ function report(name: string, inputs: Uint8Array[], html: boolean): void {
   }
   line("parseReport", full);
   console.log(`  parseReport / ${baseName} throughput ratio: ${(base / full).toFixed(3)}`);
+  ratios.push([name, base / full, mb / (full / 1000)]);
   if (html) console.log(`  parseReport / cheerio.load (htmlparser2) throughput ratio: ${(base2 / full).toFixed(3)}`);
 
   const acc: Record<string, number> = {};
@@ -230,11 +234,11 @@ for (const sub of ["seed", "real"]) {
   }
 }
 const seed = readFileSync(join(corpusDir, "seed", "siyang-xzspj-2021.txt"));
-const gen = generatedInputs(quick ? 20 : 100);
+const gen = generatedInputs(quick ? 10 : 50);
 
 console.log(`zfxxgk parse benchmark (${quick ? "quick" : "full"}), node ${process.version}`);
 {
-  const all = [seed, ...corpus, ...gen.text, ...gen.html];
+  const all = [seed, ...corpus, ...Object.values(gen).flat()];
   const t0 = performance.now();
   while (performance.now() - t0 < WARM_UP_MS) {
     for (const b of all) {
@@ -245,7 +249,8 @@ console.log(`zfxxgk parse benchmark (${quick ? "quick" : "full"}), node ${proces
 }
 report("seed (cell lines)", [seed], false);
 report("corpus text files", corpus, false);
-report("generated text reports", gen.text, false);
-report("generated HTML reports", gen.html, true);
+for (const form of FORMS) report(`generated ${form} reports`, gen[form], form === "html");
 report("real HTML page (partial)", [readFileSync(join(corpusDir, "real", "shuyang-fgj-2023.partial.html"))], true);
+console.log(`\nsummary: parseReport / floor (text) or / cheerio.load parse5 (HTML)`);
+for (const [name, ratio, mbPerS] of ratios) console.log(`  ${name.padEnd(32)} ${ratio.toFixed(3)}  (${mbPerS.toFixed(1)} MB/s)`);
 cliColdStart();

@@ -14,6 +14,7 @@ import type { LegacyStatistic } from "../model/types.js";
 import { readMarker } from "../ast/build.js";
 import { DiagnosticCodes } from "../diagnostics/codes.js";
 import { clip, type NormalizeContext } from "./context.js";
+import { TextMemo } from "./memo.js";
 import { mayHoldHan, normalizeLabel } from "./text.js";
 import { parseCellValue } from "./value.js";
 
@@ -57,7 +58,8 @@ const UNIT_SET = new Set(UNIT_HEADERS);
 const SKIP_SET = new Set(SKIP_HEADERS);
 
 /** A cell's text as the header sets are matched against: normalised, brackets dropped. */
-const headerKey = (cell: string) => normalizeLabel(cell).replace(/[()]/g, "");
+const HEADER_KEYS = new TextMemo((cell: string) => normalizeLabel(cell).replace(/[()]/g, ""));
+const headerKey = (cell: string): string => HEADER_KEYS.get(cell);
 
 /**
  * Reads a statistics-table header: a row with a label column (统计指标 / 指标名称) and a unit

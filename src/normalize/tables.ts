@@ -14,6 +14,7 @@ import { readMarker } from "../ast/build.js";
 import { DiagnosticCodes } from "../diagnostics/codes.js";
 import { childPath, clip, type NormalizeContext } from "./context.js";
 import { findStatisticsHeader, LegacyReader, statisticsLayout } from "./legacy.js";
+import { TextMemo } from "./memo.js";
 import { PhraseIndex } from "./phrases.js";
 import { chineseNumeral, normalizeLabel } from "./text.js";
 import { isNumericText, parseCellValue } from "./value.js";
@@ -136,14 +137,23 @@ function namesTableRow(title: string): boolean {
   return ROW_PHRASES.some((p) => t.includes(p));
 }
 
+/** Phrases that start a table, by the bit {@link anchorsOf} sets for each. */
+const ANCHORS = ["第二十条", "信息内容", "申请人情况", "勾稽", "本年新收", "行政复议", "行政诉讼"];
+const PROACTIVE_ANCHORS = 0b11;
+const REQUEST_ANCHORS = 0b11100;
+
+/** The anchors a (normalised) label holds, as bits: remembered, as every row asks. */
+const ANCHOR_BITS = new TextMemo((label: string) => ANCHORS.reduce((bits, phrase, i) => (label.includes(phrase) ? bits | (1 << i) : bits), 0));
+
 /** Which part a row's own labels announce, if any (anchors that start a table). */
 function partOfRow(v: RowView): Part | null {
   // Each label is searched on its own rather than all of them joined with `|`: no phrase
-  // holds a `|`, so no phrase can match across two labels, and the join cost a string per row.
-  const any = (phrase: string) => v.norm.some((n) => n.includes(phrase));
-  if (any("第二十条") || any("信息内容")) return "proactive";
-  if (any("申请人情况") || any("勾稽") || any("本年新收")) return "requests";
-  if (any("行政复议") && any("行政诉讼")) return "reviews";
+  // holds a `|`, so no phrase can match across two labels.
+  let bits = 0;
+  for (const n of v.norm) bits |= ANCHOR_BITS.get(n);
+  if (bits & PROACTIVE_ANCHORS) return "proactive";
+  if (bits & REQUEST_ANCHORS) return "requests";
+  if (bits & 0b100000 && bits & 0b1000000) return "reviews";
   return null;
 }
 
@@ -683,6 +693,42 @@ function requestRowPaths(defs: readonly RequestRowDef[]): Array<{ path: string; 
   return paths;
 }
 
+/** What a label of 三 names, from its (normalised) text alone. */
+interface RequestLabel {
+  /** Its ordinal marker (`（三）`, `1.`), if any. */
+  marker: HeadingMarker | null;
+  /** Indices into REQUEST_ROWS of the rows whose phrases it holds (marker stripped), in template order. */
+  hits: number[];
+  /** The row group whose phrases it holds (`（三）不予公开`), if any. */
+  group: RequestGroup | null;
+}
+
+const REQUEST_ROW_PHRASES = requestRowIndex(REQUEST_ROWS);
+/** The normalised phrases of each `exact` row (matched by equality), null for the others. */
+const EXACT_PHRASES = REQUEST_ROWS.map((d) => (d.exact ? normalizedPhrases(d.phrases) : null));
+
+function readRequestLabel(label: string): RequestLabel {
+  const hits: number[] = [];
+  const marker = readMarker(label);
+  const body = core(label, marker);
+  const contained = REQUEST_ROW_PHRASES.hits(body);
+  for (let i = 0; i < REQUEST_ROWS.length; i++) {
+    const exact = EXACT_PHRASES[i];
+    const hit = exact ? exact.includes(body) : contained[i] === 1;
+    if (hit) hits.push(i);
+  }
+  const group = REQUEST_GROUPS.find((grp) => has(label, grp.phrases))?.key ?? null;
+  return { marker, hits, group };
+}
+
+/**
+ * {@link readRequestLabel}, remembered across rows and reports: each row asks it of every
+ * label, `match` again while realigning, and the answer depends on the text alone; the
+ * reader's state (group, rows filled) is then applied to the few rows found.
+ */
+const REQUEST_LABELS = new TextMemo(readRequestLabel);
+const requestLabel = (label: string): RequestLabel => REQUEST_LABELS.get(label);
+
 class RequestsReader {
   /** Both shapes of （六）其他处理 are matched; the rows seen (or the template) pick one. */
   private readonly defs: RequestRowDef[] = REQUEST_ROWS;
@@ -695,19 +741,8 @@ class RequestsReader {
   private seen = false;
   /** Where the last row of the table was, to place diagnostics about rows never seen. */
   private lastRow: Position | null = null;
-  /**
-   * {@link labelInfo} by label: its marker and the rows whose phrases it names. `match` runs
-   * several times per row (for its label, and again while realigning) and the phrase scan
-   * over every template row does not depend on the reader's state, so it is done once per
-   * distinct label; the state (group, rows filled) is then applied to the few rows found.
-   */
-  private readonly hitCache = new Map<string, { marker: HeadingMarker | null; hits: number[] }>();
-  /** The phrases of every row of {@link defs}, indexed for one scan per label. */
-  private readonly index = requestRowIndex(this.defs);
   /** Model paths of each row and of its applicant columns, by row index. */
   private readonly paths = requestRowPaths(this.defs);
-  /** The normalised phrases of each `exact` row (matched by equality), null for the others. */
-  private readonly exactPhrases = this.defs.map((d) => (d.exact ? normalizedPhrases(d.phrases) : null));
 
   constructor(
     private readonly ctx: NormalizeContext,
@@ -756,12 +791,12 @@ class RequestsReader {
 
     // Group context: a group label cell opens a group; a top-level row closes it.
     for (const n of v.norm) {
-      const g = REQUEST_GROUPS.find((grp) => has(n, grp.phrases));
-      if (g) this.group = g.key;
+      const g = requestLabel(n).group;
+      if (g !== null) this.group = g;
     }
     const label = v.norm[v.norm.length - 1] ?? "";
-    const marker = this.labelInfo(label).marker;
-    const isGroupLabel = REQUEST_GROUPS.some((grp) => has(label, grp.phrases));
+    const { marker, group } = requestLabel(label);
+    const isGroupLabel = group !== null;
     if (!isGroupLabel && marker && marker.style !== "arabic" && marker.style !== "paren-arabic") this.group = null;
     // A group label on a line of its own (`（六）其他处理` above its 2021 sub-rows) holds no values.
     if (isGroupLabel && v.values.length === 0) return;
@@ -834,33 +869,11 @@ class RequestsReader {
     return v;
   }
 
-  /**
-   * A label's marker, and the indices of the rows whose phrases the label (marker stripped)
-   * holds, in template order. `row` needs the marker of the label it matches, so both come
-   * from one reading.
-   */
-  private labelInfo(label: string): { marker: HeadingMarker | null; hits: number[] } {
-    const known = this.hitCache.get(label);
-    if (known !== undefined) return known;
-    const hits: number[] = [];
-    const marker = readMarker(label);
-    const body = core(label, marker);
-    const contained = this.index.hits(body);
-    for (let i = 0; i < this.defs.length; i++) {
-      const exact = this.exactPhrases[i];
-      const hit = exact ? exact.includes(body) : contained[i] === 1;
-      if (hit) hits.push(i);
-    }
-    const info = { marker, hits };
-    this.hitCache.set(label, info);
-    return info;
-  }
-
   /** The template row a label names, preferring rows of the current group; -1 if none. */
   private match(label: string, isGroupLabel: boolean): number {
     const pick = (strictGroup: boolean) => {
       let best = -1;
-      for (const i of this.labelInfo(label).hits) {
+      for (const i of requestLabel(label).hits) {
         const d = this.defs[i]!;
         if (strictGroup && d.group && this.group !== null && d.group !== this.group) continue;
         if (d.exact && d.group !== this.group) continue;

@@ -11,6 +11,7 @@ import type { Template } from "../model/types.js";
 import { DiagnosticCodes } from "../diagnostics/codes.js";
 import type { NormalizeContext } from "./context.js";
 import { findStatisticsHeader } from "./legacy.js";
+import { TextMemo } from "./memo.js";
 import { PhraseIndex } from "./phrases.js";
 import { mayHoldHan, normalizeLabel } from "./text.js";
 import { parseCellValue } from "./value.js";
@@ -76,6 +77,31 @@ function hasHan(s: string): boolean {
   return false;
 }
 
+/** What a cell's text says about the template, derived from the text alone. */
+interface CellSignals {
+  /** Indices into ALL_SIGNALS of the signals it holds, in that order. */
+  signals: number[];
+  /** `本年新<br>制作数量` cut at the <br>: both 2019 columns of (一) print as `本年新`. */
+  cut: boolean;
+  /** It holds a label of the post-2019 table family. */
+  family: boolean;
+  /** It holds 其他处理, whose next cell tells the two templates apart. */
+  otherHandling: boolean;
+}
+
+const NO_SIGNALS: CellSignals = { signals: [], cut: false, family: false, otherHandling: false };
+
+function cellSignals(text: string): CellSignals {
+  const n = normalizeLabel(text);
+  if (!hasHan(n)) return NO_SIGNALS;
+  const hits = SIGNAL_INDEX.hits(n);
+  const signals: number[] = [];
+  for (let k = 0; k < hits.length; k++) if (hits[k] === 1) signals.push(k);
+  return { signals, cut: n === "本年新", family: FAMILY.some((s) => n.includes(s)), otherHandling: n.includes("其他处理") };
+}
+
+const CELL_SIGNALS = new TextMemo(cellSignals);
+
 /** The distinct signals of each template found in the tables, with where each was first seen. */
 export function templateSignals(blocks: Block[]): Record<Family, Hit[]> & { family: boolean } {
   const found: Record<Family, Map<string, Hit>> = { "2021": new Map(), "2019": new Map() };
@@ -90,20 +116,16 @@ export function templateSignals(blocks: Block[]): Record<Family, Hit[]> & { fami
       for (let i = 0; i < cells.length; i++) {
         const cell = cells[i]!;
         // Every phrase looked for below contains a Han character, so a cell without one (a
-        // number, a blank, a dash: most cells) cannot hold any: such cells are passed over,
-        // most of them before normalising (see mayHoldHan).
+        // number, a blank, a dash: most cells) cannot hold any: such cells are passed over
+        // before the memo is asked (see mayHoldHan).
         if (!mayHoldHan(cell.value)) continue;
-        const n = normalizeLabel(cell.value);
-        if (!hasHan(n)) continue;
-        // In the order of ALL_SIGNALS, so that signals found in one cell are listed as before.
-        const hits = SIGNAL_INDEX.hits(n);
-        for (let k = 0; k < hits.length; k++) if (hits[k] === 1) add(ALL_SIGNALS[k]!.family, ALL_SIGNALS[k]!.label, cell);
-        // `本年新<br>制作数量` cut at the <br>: both 2019 columns of (一) print as `本年新`.
-        if (n === "本年新") add("2019", "本年新(制作/公开)数量", cell);
-        if (!family && FAMILY.some((s) => n.includes(s))) family = true;
+        const sig = CELL_SIGNALS.get(cell.value);
+        for (const k of sig.signals) add(ALL_SIGNALS[k]!.family, ALL_SIGNALS[k]!.label, cell);
+        if (sig.cut) add("2019", "本年新(制作/公开)数量", cell);
+        if (sig.family) family = true;
         // （六）其他处理 followed by values is the single 2019 row; followed by a label, the
         // first of the 2021 sub-rows (its label shares the row, under the group's rowspan).
-        if (n.includes("其他处理")) {
+        if (sig.otherHandling) {
           const next = cells[i + 1];
           if (next) {
             const kind = parseCellValue(next.value).kind;

@@ -12,6 +12,8 @@
  * with ASCII) is a single read-only scan that returns the input unchanged.
  */
 
+import { TextMemo } from "./memo.js";
+
 // ---------------------------------------------------------------------------
 // Traditional → simplified, for the characters of the official labels.
 //
@@ -118,6 +120,8 @@ export function mayHoldHan(s: string): boolean {
   return false;
 }
 
+const NORMALIZED = new TextMemo(normalizeFully);
+
 /**
  * Reused output buffer for label-sized input, so the common call allocates nothing but
  * its result; larger input (a whole document) gets a buffer of its own that is not kept.
@@ -138,6 +142,12 @@ const CHUNK = 8192;
  */
 export function normalizeLabel(s: string): string {
   if (isAlreadyNormal(s)) return s;
+  // Labels that need work (full-width brackets: `（一）予以公开`) are the template's own and
+  // recur in every report; only long text (prose, garbage) is normalised afresh each time.
+  return NORMALIZED.get(s);
+}
+
+function normalizeFully(s: string): string {
   const t = s.normalize("NFKC");
   const n = t.length;
   if (n > SHARED_LIMIT) return mapInto(t, new Uint16Array(n));

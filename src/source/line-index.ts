@@ -57,6 +57,12 @@ export class LineIndex {
  */
 function lineStarts(text: string): number[] {
   const starts = [0];
+  // Nearly every input uses LF alone: then `indexOf`, which V8 runs natively over the
+  // string, finds the breaks several times faster than a loop over every character.
+  if (text.indexOf("\r") < 0) {
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) starts.push(i + 1);
