@@ -62,6 +62,9 @@ function patternText(t: TokenType): string {
   if (p === Lexer.NA) return "— (category only)";
   if (p instanceof RegExp) return `/${p.source}/${p.flags}`;
   if (typeof p === "string") return JSON.stringify(p);
+  // The line matchers of tokens.ts carry the regular expression they are equivalent to.
+  const equivalent = (p as { equivalent?: unknown }).equivalent;
+  if (equivalent instanceof RegExp) return `custom ≡ /${equivalent.source}/${equivalent.flags}`;
   return "(custom matcher)";
 }
 

@@ -4,7 +4,15 @@
  * `ensureOptimizations: true` to prove every token is indexed by its first character.
  */
 import { Lexer, type ILexerConfig, type ILexingResult } from "chevrotain";
-import { allTokens } from "./tokens.js";
+import { allTokens, resetLineScan } from "./tokens.js";
+
+/** A Chevrotain lexer that starts the line matchers' scan afresh for every text (see tokens.ts). */
+class LineLexer extends Lexer {
+  override tokenize(text: string, initialMode?: string): ILexingResult {
+    resetLineScan();
+    return super.tokenize(text, initialMode);
+  }
+}
 
 /**
  * Builds a lexer over {@link allTokens}. Positions are tracked as offsets only: line and
@@ -12,7 +20,7 @@ import { allTokens } from "./tokens.js";
  * per-token line bookkeeping.
  */
 export function createLexer(config: ILexerConfig = {}): Lexer {
-  return new Lexer(allTokens, {
+  return new LineLexer(allTokens, {
     positionTracking: "onlyOffset",
     lineTerminatorsPattern: /\r\n|\r|\n/,
     lineTerminatorCharacters: ["\r", "\n"],

@@ -23,18 +23,169 @@ const CN_NUM = "[一二三四五六七八九十〇零]";
 
 const re = (source: string) => new RegExp(source);
 
+// ---------------------------------------------------------------------------------------
+// Custom matchers: one scan per line.
+//
+// As regular expressions, a prose line was scanned by CellLine (to its end, for a pipe),
+// by RowLine (again), and by ProseLine, a row line by CellLine and RowLine, and every line
+// break by BlankLines before Newline: several passes over each line, the largest cost of
+// lexing. The line tokens use custom matchers instead, which find the line's end once
+// (`indexOf`, native) and look at its last character, and share that answer for the line.
+// Each matcher is exactly its regular expression (`equivalent`, which the grammar table
+// prints and tests/lexer/matchers.test.ts compares it with); Chevrotain still indexes them
+// by their first characters (`start_chars_hint`), so the first-character optimisation stays on.
+
+/** What the line starting at an offset is, for the table-line tokens. */
+const NOT_TABLE = 0;
+const PADDING = 1;
+const CELL = 2;
+const ROW = 3;
+
+/**
+ * The scan state of the text being lexed: the next LF and the next CR at or after the last
+ * offset asked (or the text's length), and the last line classified. Chevrotain calls the
+ * matchers at increasing offsets within one text; `resetLineScan` starts a new text.
+ */
+const scan = { lf: -1, cr: -1, at: -1, kind: NOT_TABLE };
+
+/**
+ * Forgets the previous text. Must run before each text is lexed — `lexer.ts` makes its
+ * lexers do so — since the state cannot tell two texts apart by itself (comparing the
+ * strings would cost a scan of both).
+ */
+export function resetLineScan(): void {
+  scan.lf = -1;
+  scan.cr = -1;
+  scan.at = -1;
+}
+
+/** Where the line holding `offset` ends: at the next CR or LF, or at the end of the text. */
+function lineEnd(text: string, offset: number): number {
+  // Each break is searched for once per text (amortised linear): a text without CR finds
+  // none once and then knows it for every later line.
+  if (scan.lf < offset) {
+    const i = text.indexOf("\n", offset);
+    scan.lf = i < 0 ? text.length : i;
+  }
+  if (scan.cr < offset) {
+    const i = text.indexOf("\r", offset);
+    scan.cr = i < 0 ? text.length : i;
+  }
+  return scan.lf < scan.cr ? scan.lf : scan.cr;
+}
+
+/** Classifies the line starting at `offset`; remembered for the other matchers at that offset. */
+function lineKind(text: string, offset: number): number {
+  if (offset === scan.at) return scan.kind;
+  const eol = lineEnd(text, offset);
+  let end = eol;
+  // Trailing spaces and tabs after the last pipe belong to the line (`text |  `).
+  while (end > offset) {
+    const c = text.charCodeAt(end - 1);
+    if (c !== 0x20 && c !== 0x09) break;
+    end--;
+  }
+  let kind = NOT_TABLE;
+  if (end > offset && text.charCodeAt(end - 1) === 0x7c) {
+    let i = offset;
+    while (i < end) {
+      const c = text.charCodeAt(i);
+      if (c !== 0x20 && c !== 0x09 && c !== 0x7c) break;
+      i++;
+    }
+    if (i === end) kind = PADDING;
+    else {
+      const first = text.indexOf("|", offset);
+      kind = first === end - 1 && first > offset ? CELL : ROW;
+    }
+  }
+  scan.at = offset;
+  scan.kind = kind;
+  return kind;
+}
+
+/** The one result array the matchers return (Chevrotain reads `[0]` at once and keeps nothing). */
+const result = [""] as unknown as RegExpExecArray;
+
+function matched(text: string, offset: number): RegExpExecArray {
+  result[0] = text.slice(offset, lineEnd(text, offset));
+  return result;
+}
+
+/** Every UTF-16 unit but those listed: the first characters a line token can start with. */
+function startCharsBut(excluded: string): number[] {
+  const out: number[] = [];
+  for (let c = 0; c <= 0xffff; c++) if (!excluded.includes(String.fromCharCode(c))) out.push(c);
+  return out;
+}
+
+/**
+ * A custom pattern matching the whole line at an offset when `test` says so, documented by
+ * the regular expression it is equivalent to (which the grammar table prints).
+ */
+function lineMatcher(test: (text: string, offset: number) => boolean, equivalent: RegExp) {
+  return {
+    exec: (text: string, offset: number): RegExpExecArray | null => (test(text, offset) ? matched(text, offset) : null),
+    equivalent,
+  };
+}
+
+/** The lines `lineKind` classifies as `kind`. */
+const tableLine = (kind: number, equivalent: RegExp) => lineMatcher((text, offset) => lineKind(text, offset) === kind, equivalent);
+
+/** The length of the line break at `i`: 2 for CRLF, 1 for a lone CR or LF, 0 for none. */
+function breakLength(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c === 0x0a) return 1;
+  if (c === 0x0d) return text.charCodeAt(i + 1) === 0x0a ? 2 : 1;
+  return 0;
+}
+
+/** Spaces a blank line may hold: space, tab, NBSP, ideographic space. */
+const isBlank = (c: number) => c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000;
+
+/** Where the blank lines starting with the break at `offset` end, or -1 when there is no blank line. */
+function blankLinesEnd(text: string, offset: number): number {
+  const first = breakLength(text, offset);
+  if (first === 0) return -1;
+  let end = -1;
+  let at = offset + first;
+  for (;;) {
+    let j = at;
+    while (j < text.length && isBlank(text.charCodeAt(j))) j++;
+    const b = breakLength(text, j);
+    if (b === 0) return end;
+    end = at = j + b;
+  }
+}
+
+/** A custom pattern matching `[offset, end(text, offset))` when that is not empty. */
+function spanMatcher(end: (text: string, offset: number) => number, equivalent: RegExp) {
+  return {
+    exec: (text: string, offset: number): RegExpExecArray | null => {
+      const e = end(text, offset);
+      if (e <= offset) return null;
+      result[0] = text.slice(offset, e);
+      return result;
+    },
+    equivalent,
+  };
+}
+
 /** One or more line breaks with only white space between them: a paragraph/table break. */
 export const BlankLines = createToken({
   name: "BlankLines",
   // `\r(?!\n)`: a CRLF must not split into a CR and an LF, which would read as a blank line.
-  pattern: /(?:\r\n|\r(?!\n)|\n)(?:[ \t\u00A0\u3000]*(?:\r\n|\r(?!\n)|\n))+/,
+  pattern: spanMatcher(blankLinesEnd, /(?:\r\n|\r(?!\n)|\n)(?:[ \t\u00A0\u3000]*(?:\r\n|\r(?!\n)|\n))+/),
+  start_chars_hint: ["\r", "\n"],
   line_breaks: true,
 });
 
 /** A single line break. Kept out of the parser's way (group), since every token is a line. */
 export const Newline = createToken({
   name: "Newline",
-  pattern: /\r\n|\r|\n/,
+  pattern: spanMatcher((text, offset) => offset + breakLength(text, offset), /\r\n|\r|\n/),
+  start_chars_hint: ["\r", "\n"],
   line_breaks: true,
   group: "newlines",
 });
@@ -52,19 +203,25 @@ export const BlankLine = createToken({
  */
 export const PaddingRun = createToken({
   name: "PaddingRun",
-  pattern: re(`[ \\t]*\\|[ \\t|]*${AT_EOL}`),
+  pattern: tableLine(PADDING, re(`[ \\t]*\\|[ \\t|]*${AT_EOL}`)),
+  start_chars_hint: [" ", "\t", "|"],
+  line_breaks: false,
 });
 
 /** One table cell: `text |`, with no other pipe on the line. */
 export const CellLine = createToken({
   name: "CellLine",
-  pattern: re(`${NOT_EOL_PIPE}+\\|[ \\t]*${AT_EOL}`),
+  pattern: tableLine(CELL, re(`${NOT_EOL_PIPE}+\\|[ \\t]*${AT_EOL}`)),
+  start_chars_hint: startCharsBut("\r\n|"),
+  line_breaks: false,
 });
 
 /** A whole table row on one line: `规章 | 0 | 0 | 0 |`, markdown `| a | b |` included. */
 export const RowLine = createToken({
   name: "RowLine",
-  pattern: re(`${NOT_EOL}*\\|[ \\t]*${AT_EOL}`),
+  pattern: tableLine(ROW, re(`${NOT_EOL}*\\|[ \\t]*${AT_EOL}`)),
+  start_chars_hint: startCharsBut("\r\n"),
+  line_breaks: false,
 });
 
 /** The category every heading token belongs to; the parser consumes headings through it. */
@@ -108,7 +265,9 @@ export const MarkdownHeading = createToken({
 /** Any other non-empty line. */
 export const ProseLine = createToken({
   name: "ProseLine",
-  pattern: re(`${NOT_EOL}+`),
+  pattern: lineMatcher((text, offset) => lineEnd(text, offset) > offset, re(`${NOT_EOL}+`)),
+  start_chars_hint: startCharsBut("\r\n"),
+  line_breaks: false,
 });
 
 /**

@@ -110,7 +110,10 @@ const has = (s: string, phrases: readonly string[]) => normalizedPhrases(phrases
 
 /** Which part a section heading announces, if any. */
 export function partOfHeading(title: string): Part | null {
-  const t = normalizeLabel(title);
+  return headingInfo(title).part;
+}
+
+function partOfNormalizedHeading(t: string): Part | null {
   if (t.includes("行政复议") || t.includes("行政诉讼")) return "reviews";
   if (t.includes("收到和处理") || t.includes("依申请")) return "requests";
   if (t.includes("主动公开")) return "proactive";
@@ -133,9 +136,24 @@ const SECTION_TITLE = /总体情况|概述|存在的主要问题|改进|其他�
 
 /** Does a heading name a row of a template table rather than a section of the report? */
 function namesTableRow(title: string): boolean {
-  const t = normalizeLabel(title);
-  return ROW_PHRASES.some((p) => t.includes(p));
+  return headingInfo(title).namesRow;
 }
+
+/** What a heading's text says about the tables, derived once per text (headings recur across reports). */
+interface HeadingInfo {
+  /** The part it announces. */
+  part: Part | null;
+  /** It names a row or group of a template table. */
+  namesRow: boolean;
+  /** It is the title of one of the report's other sections. */
+  sectionTitle: boolean;
+}
+
+const HEADINGS = new TextMemo((title: string): HeadingInfo => {
+  const t = normalizeLabel(title);
+  return { part: partOfNormalizedHeading(t), namesRow: ROW_PHRASES.some((p) => t.includes(p)), sectionTitle: SECTION_TITLE.test(t) };
+});
+const headingInfo = (title: string): HeadingInfo => HEADINGS.get(title);
 
 /** Phrases that start a table, by the bit {@link anchorsOf} sets for each. */
 const ANCHORS = ["第二十条", "信息内容", "申请人情况", "勾稽", "本年新收", "行政复议", "行政诉讼"];
@@ -263,7 +281,7 @@ export function readTables(blocks: Block[], template: Template, ctx: NormalizeCo
       const announced = partOfHeading(block.value);
       if (announced) part = announced;
       else if (part === "requests" && requests.heading(block)) part = "requests";
-      else if (block.depth === 1 && !namesTableRow(block.value) && SECTION_TITLE.test(normalizeLabel(block.value))) part = null;
+      else if (block.depth === 1 && !namesTableRow(block.value) && headingInfo(block.value).sectionTitle) part = null;
       if (part === "reviews") reviews.heading(block.value);
       legacy.close();
       continue;
