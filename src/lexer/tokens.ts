@@ -198,6 +198,12 @@ export const BlankLine = createToken({
 });
 
 /**
+ * The category of the three table-line tokens: the parser takes a run of them as a table
+ * through it, with one token test per line instead of a three-way alternative.
+ */
+export const TableLine = createToken({ name: "TableLine", pattern: Lexer.NA });
+
+/**
  * A line of pipes only (`|||`): the padding a scraper prints after a row that has fewer
  * cells than the table has columns — or a blank cell, which prints as a bare `|`.
  */
@@ -205,6 +211,7 @@ export const PaddingRun = createToken({
   name: "PaddingRun",
   pattern: tableLine(PADDING, re(`[ \\t]*\\|[ \\t|]*${AT_EOL}`)),
   start_chars_hint: [" ", "\t", "|"],
+  categories: [TableLine],
   line_breaks: false,
 });
 
@@ -213,6 +220,7 @@ export const CellLine = createToken({
   name: "CellLine",
   pattern: tableLine(CELL, re(`${NOT_EOL_PIPE}+\\|[ \\t]*${AT_EOL}`)),
   start_chars_hint: startCharsBut("\r\n|"),
+  categories: [TableLine],
   line_breaks: false,
 });
 
@@ -221,6 +229,7 @@ export const RowLine = createToken({
   name: "RowLine",
   pattern: tableLine(ROW, re(`${NOT_EOL}*\\|[ \\t]*${AT_EOL}`)),
   start_chars_hint: startCharsBut("\r\n"),
+  categories: [TableLine],
   line_breaks: false,
 });
 
@@ -285,6 +294,7 @@ export const allTokens: TokenType[] = [
   BlankLines,
   Newline,
   BlankLine,
+  TableLine,
   PaddingRun,
   CellLine,
   RowLine,

@@ -7,7 +7,7 @@
  *
  *   document  := block*
  *   block     := table | heading | paragraph | BlankLines
- *   table     := (CellLine | PaddingRun | RowLine)+
+ *   table     := TableLine+        (CellLine, PaddingRun and RowLine are TableLines)
  *   heading   := Heading
  *   paragraph := ProseLine | Unknown
  *
@@ -18,11 +18,9 @@ import { EmbeddedActionsParser, type IOrAlt, type IToken, type TokenType } from 
 import {
   allTokens,
   BlankLines,
-  CellLine,
   Heading,
-  PaddingRun,
   ProseLine,
-  RowLine,
+  TableLine,
   Unknown,
 } from "../lexer/tokens.js";
 
@@ -54,7 +52,6 @@ export class ReportParser extends EmbeddedActionsParser {
   // "cached alternatives"): an inline array literal would allocate an array and a closure per
   // alternative on every call, i.e. several objects per line of input.
   private blockAlts?: Array<IOrAlt<LineBlock>>;
-  private tableLineAlts?: Array<IOrAlt<IToken>>;
   private paragraphAlts?: Array<IOrAlt<IToken>>;
 
   /** block := table | heading | paragraph | BlankLines */
@@ -69,19 +66,11 @@ export class ReportParser extends EmbeddedActionsParser {
     );
   });
 
-  /** table := (CellLine | PaddingRun | RowLine)+ — rows are cut later, from the padding rule. */
+  /** table := TableLine+ — rows are cut later, from the padding rule. */
   private table = this.RULE("table", (): LineBlock => {
     const lines: IToken[] = [];
     this.AT_LEAST_ONE(() => {
-      lines.push(
-        this.OR(
-          (this.tableLineAlts ??= [
-            { ALT: () => this.CONSUME(CellLine) },
-            { ALT: () => this.CONSUME(PaddingRun) },
-            { ALT: () => this.CONSUME(RowLine) },
-          ]),
-        ),
-      );
+      lines.push(this.CONSUME(TableLine));
     });
     return { kind: "table", lines };
   });
