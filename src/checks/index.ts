@@ -76,21 +76,16 @@ const GROUPS = [
 /** The four outcome columns of 四 that add up to `total`. */
 const OUTCOMES = ["upheld", "corrected", "other", "pending"] as const;
 
-/** One operand of an identity: where it lives in the model and what was read there. */
-interface Operand {
-  path: string;
-  value: number | null;
-}
-
 // ---------------------------------------------------------------------------------------
 // Precomputed vocabulary. Every report evaluates the same ~40 identities over the same ~26
-// rows, so the dotted paths are split, the operand paths joined and the descriptions
-// written once at load time: building and splitting these strings per lookup was most of
-// this module's time. Only rows outside the template (found by walking the model) are
-// handled on the fly.
+// rows, so each identity is written out once at load time — its id, its description, its
+// operands (row and column) and its operand paths — and a report only reads its numbers.
+// Rows outside the template (found by walking the model) are handled on the fly.
 
 /** A row of 三 with its path split into keys and the operand path of every column. */
 interface RowSpec {
+  /** Its place among the rows looked up for one report (template rows first). */
+  slot: number;
   path: string;
   label: string;
   keys: readonly string[];
@@ -98,16 +93,35 @@ interface RowSpec {
   paths: Readonly<Record<string, string>>;
 }
 
-function rowSpec(path: string, label: string): RowSpec {
+function rowSpec(path: string, label: string, slot: number): RowSpec {
   const paths: Record<string, string> = {};
   for (const [column] of COLUMNS) paths[column] = `requests.${path}.${column}`;
-  return { path, label, keys: path.split("."), paths };
+  return { slot, path, label, keys: path.split("."), paths };
 }
 
-const ROW_SPECS: readonly RowSpec[] = ROWS.map(([path, label]) => rowSpec(path, label));
+const ROW_SPECS: readonly RowSpec[] = ROWS.map(([path, label], i) => rowSpec(path, label, i));
 const ROW_BY_PATH = new Map(ROW_SPECS.map((r) => [r.path, r]));
-const KNOWN_ROWS = new Set(ROWS.map(([path]) => path));
 const spec = (path: string): RowSpec => ROW_BY_PATH.get(path)!;
+
+/** One operand of an identity: a column of a row of 三. */
+interface Term {
+  row: RowSpec;
+  column: string;
+}
+
+/** An identity of 三: left = right, with everything but the numbers known in advance. */
+interface Identity {
+  id: string;
+  description: string;
+  left: readonly Term[];
+  right: readonly Term[];
+  /** The operand paths, left then right (copied into each Check). */
+  paths: readonly string[];
+}
+
+function identity(id: string, description: string, left: Term[], right: Term[]): Identity {
+  return { id, description, left, right, paths: [...left, ...right].map((t) => t.row.paths[t.column]!) };
+}
 
 const NEW_RECEIVED = spec("newReceived");
 const CARRIED_OVER = spec("carriedOver");
@@ -115,25 +129,47 @@ const RESULTS_TOTAL = spec("results.total");
 const CARRIED_FORWARD = spec("carriedForward");
 const OTHER_HANDLING_TOTAL = spec("results.otherHandling.total");
 const SUB_ROW_SPECS = OTHER_HANDLING_SUB_ROWS.map(spec);
-const RESULT_ROWS_SUB = [...COMMON_RESULT_ROWS, ...OTHER_HANDLING_SUB_ROWS].map(spec);
-const RESULT_ROWS_SINGLE = [...COMMON_RESULT_ROWS, "results.otherHandling.total"].map(spec);
 
-const BALANCE_TEXT = COLUMNS.map(
-  ([column, zh, en]) =>
-    [`requests.balance.${column}`, `一+二 = 三(七)+四 (${zh}) — new + carried over = results total + carried forward (${en})`] as const,
+/** 1. 一 + 二 = 三(七) + 四, per column: the identity the template prints. */
+const BALANCE: readonly Identity[] = COLUMNS.map(([column, zh, en]) =>
+  identity(
+    `requests.balance.${column}`,
+    `一+二 = 三(七)+四 (${zh}) — new + carried over = results total + carried forward (${en})`,
+    [
+      { row: NEW_RECEIVED, column },
+      { row: CARRIED_OVER, column },
+    ],
+    [
+      { row: RESULTS_TOTAL, column },
+      { row: CARRIED_FORWARD, column },
+    ],
+  ),
 );
-const ROW_TOTAL_ID = (row: string) => `requests.rowTotal.${row}`;
-const ROW_TOTAL_TEXT = (label: string) => `${label}: 六类申请人之和 = 总计 — the six applicant columns sum to the total`;
-const resultsTotalText = (sixth: string) =>
-  COLUMNS.map(
-    ([column, zh, en]) =>
-      [
-        `requests.resultsTotal.${column}`,
-        `三(一)+(二)+(三)1–8+(四)1–3+(五)1–5+${sixth} = 三(七) (${zh}) — result rows sum to the results total (${en})`,
-      ] as const,
+
+/** 2. A row's six applicant columns add up to its 总计. */
+function rowTotal(row: RowSpec): Identity {
+  return identity(
+    `requests.rowTotal.${row.path}`,
+    `${row.label}: 六类申请人之和 = 总计 — the six applicant columns sum to the total`,
+    PARTS.map(([column]) => ({ row, column })),
+    [{ row, column: "total" }],
   );
-const RESULTS_TOTAL_TEXT_SUB = resultsTotalText("(六)1–3");
-const RESULTS_TOTAL_TEXT_SINGLE = resultsTotalText("(六)");
+}
+const ROW_TOTALS: readonly Identity[] = ROW_SPECS.map(rowTotal);
+
+/** 3. 三(一)…(六) = 三(七), per column, with （六） as three sub-rows (2021) or one row (2019). */
+function resultsTotal(rows: readonly RowSpec[], sixth: string): Identity[] {
+  return COLUMNS.map(([column, zh, en]) =>
+    identity(
+      `requests.resultsTotal.${column}`,
+      `三(一)+(二)+(三)1–8+(四)1–3+(五)1–5+${sixth} = 三(七) (${zh}) — result rows sum to the results total (${en})`,
+      rows.map((row) => ({ row, column })),
+      [{ row: RESULTS_TOTAL, column }],
+    ),
+  );
+}
+const RESULTS_TOTAL_SUB = resultsTotal([...COMMON_RESULT_ROWS, ...OTHER_HANDLING_SUB_ROWS].map(spec), "(六)1–3");
+const RESULTS_TOTAL_SINGLE = resultsTotal([...COMMON_RESULT_ROWS, "results.otherHandling.total"].map(spec), "(六)");
 
 /** The groups of 四 with their check id, description and operand paths. */
 const GROUP_SPECS = GROUPS.map(([group, zh, en]) => {
@@ -142,8 +178,7 @@ const GROUP_SPECS = GROUPS.map(([group, zh, en]) => {
     group,
     id: `reviewsAndLawsuits.total.${group}`,
     description: `结果维持+结果纠正+其他结果+尚未审结 = 总计 (${zh}) — upheld + corrected + other + pending = total (${en})`,
-    outcomePaths: OUTCOMES.map(path),
-    totalPath: path("total"),
+    paths: [...OUTCOMES.map(path), path("total")],
   };
 });
 
@@ -161,85 +196,48 @@ export function runChecks(report: CheckInput): Check[] {
   return checks;
 }
 
+/** The row objects of one report, each looked up once: by slot, `MISSING` until asked. */
+const MISSING = Symbol("missing");
+
 /** The three identity families of 三, in their fixed order, appended to `checks`. */
 function requestChecks(requests: object, template: CheckInput["template"], checks: Check[]): void {
-  // Each row object is looked up once; its columns are then read from it directly.
-  const rows = new Map<RowSpec, unknown>();
+  const rows: unknown[] = new Array(ROW_SPECS.length).fill(MISSING);
   const rowOf = (r: RowSpec): unknown => {
-    if (rows.has(r)) return rows.get(r);
-    const v = valueAt(requests, r.keys);
-    rows.set(r, v);
+    // Rows beyond the template (slot past the template's) are looked up afresh: there are few.
+    if (r.slot >= rows.length || ROW_SPECS[r.slot] !== r) return valueAt(requests, r.keys);
+    let v = rows[r.slot];
+    if (v === MISSING) rows[r.slot] = v = valueAt(requests, r.keys);
     return v;
   };
-  const read = (r: RowSpec, column: string): Operand => ({ path: r.paths[column]!, value: numberIn(rowOf(r), column) });
+  const sum = (terms: readonly Term[]): number | null => sumOf(terms.length, (i) => numberIn(rowOf(terms[i]!.row), terms[i]!.column));
+  const evaluate = (x: Identity): Check => check(x.id, x.description, sum(x.left), sum(x.right), x.paths);
 
-  // 1. 一 + 二 = 三(七) + 四, per column: the identity the template prints.
-  COLUMNS.forEach(([column], i) => {
-    const [id, description] = BALANCE_TEXT[i]!;
-    checks.push(
-      evaluate(
-        id,
-        description,
-        [read(NEW_RECEIVED, column), read(CARRIED_OVER, column)],
-        [read(RESULTS_TOTAL, column), read(CARRIED_FORWARD, column)],
-      ),
-    );
+  for (const x of BALANCE) checks.push(evaluate(x));
+
+  // Only rows that are there get a row total.
+  ROW_SPECS.forEach((row, i) => {
+    if (isObject(rowOf(row))) checks.push(evaluate(ROW_TOTALS[i]!));
   });
-
-  // 2. Each row's six applicant columns add up to its 总计; only rows that are there.
-  for (const row of presentRows(requests, rowOf)) {
-    checks.push(
-      evaluate(
-        ROW_TOTAL_ID(row.path),
-        ROW_TOTAL_TEXT(row.label),
-        PARTS.map(([column]) => read(row, column)),
-        [read(row, "total")],
-      ),
-    );
+  for (const path of walkRows(requests, "")) {
+    if (!ROW_BY_PATH.has(path)) checks.push(evaluate(rowTotal(rowSpec(path, path, -1))));
   }
 
-  // 3. 三(一)…(六) = 三(七), per column. （六） is three sub-rows in 2021 and one row in 2019;
-  // a group row is never added on top of its sub-rows.
-  // Use the shape the report printed: sub-rows if any is there, else the single row, and
-  // only when neither is there the shape of the detected template.
+  // （六） is three sub-rows in 2021 and one row in 2019; a group row is never added on top
+  // of its sub-rows. Use the shape the report printed: sub-rows if any is there, else the
+  // single row, and only when neither is there the shape of the detected template.
   const hasSubRows = SUB_ROW_SPECS.some((row) => isObject(rowOf(row)));
   const hasSingle = isObject(rowOf(OTHER_HANDLING_TOTAL));
   const useSubRows = hasSubRows || (!hasSingle && template === "2021");
-  const resultRows = useSubRows ? RESULT_ROWS_SUB : RESULT_ROWS_SINGLE;
-  const texts = useSubRows ? RESULTS_TOTAL_TEXT_SUB : RESULTS_TOTAL_TEXT_SINGLE;
-  COLUMNS.forEach(([column], i) => {
-    const [id, description] = texts[i]!;
-    checks.push(
-      evaluate(
-        id,
-        description,
-        resultRows.map((row) => read(row, column)),
-        [read(RESULTS_TOTAL, column)],
-      ),
-    );
-  });
+  for (const x of useSubRows ? RESULTS_TOTAL_SUB : RESULTS_TOTAL_SINGLE) checks.push(evaluate(x));
 }
 
 /** 四: upheld + corrected + other + pending = total, for each of the three groups. */
 function reviewChecks(reviews: object, checks: Check[]): void {
   for (const g of GROUP_SPECS) {
-    const node = isObject(reviews) && Object.hasOwn(reviews, g.group) ? (reviews as Record<string, unknown>)[g.group] : undefined;
-    const left: Operand[] = OUTCOMES.map((column, i) => ({ path: g.outcomePaths[i]!, value: numberIn(node, column) }));
-    checks.push(evaluate(g.id, g.description, left, [{ path: g.totalPath, value: numberIn(node, "total") }]));
+    const node = Object.hasOwn(reviews, g.group) ? (reviews as Record<string, unknown>)[g.group] : undefined;
+    const expected = sumOf(OUTCOMES.length, (i) => numberIn(node, OUTCOMES[i]!));
+    checks.push(check(g.id, g.description, expected, sumOf(1, () => numberIn(node, "total")), g.paths));
   }
-}
-
-/**
- * The applicant rows of `requests` that hold an object: the template rows in template order,
- * then any other object with the seven applicant keys found by walking the table (a row the
- * parser kept beyond the template still gets its row-total check).
- */
-function presentRows(requests: object, rowOf: (r: RowSpec) => unknown): RowSpec[] {
-  const rows: RowSpec[] = ROW_SPECS.filter((r) => isObject(rowOf(r)));
-  for (const path of walkRows(requests, "")) {
-    if (!KNOWN_ROWS.has(path)) rows.push(rowSpec(path, path));
-  }
-  return rows;
 }
 
 /** Paths (relative to `node`) of every nested object that has all seven applicant keys. */
@@ -257,26 +255,23 @@ function walkRows(node: object, prefix: string): string[] {
   return found;
 }
 
-/** Both sides of an identity → one Check; a side is known only when all its operands are. */
-function evaluate(id: string, description: string, left: Operand[], right: Operand[]): Check {
-  const expected = sum(left);
-  const actual = sum(right);
+/** One Check from the two sums; a side is known only when all its operands are. */
+function check(id: string, description: string, expected: number | null, actual: number | null, paths: readonly string[]): Check {
   const status: Check["status"] =
     expected === null || actual === null ? "incomplete" : close(expected, actual) ? "pass" : "fail";
-  const paths: string[] = [];
-  for (const operand of left) paths.push(operand.path);
-  for (const operand of right) paths.push(operand.path);
-  return { id, status, expected, actual, paths, description };
+  // Each Check gets its own copy of the shared path list, so a consumer may change one.
+  return { id, status, expected, actual, paths: paths.slice(), description };
 }
 
-/** The sum of the operands, or null when any is unknown (never a partial sum). */
-function sum(operands: Operand[]): number | null {
+/** The sum of `n` operands, or null when any is unknown (never a partial sum). */
+function sumOf(n: number, value: (i: number) => number | null): number | null {
   let total = 0;
   let integers = true;
-  for (const { value } of operands) {
-    if (value === null) return null;
-    total += value;
-    if (!Number.isInteger(value)) integers = false;
+  for (let i = 0; i < n; i++) {
+    const v = value(i);
+    if (v === null) return null;
+    total += v;
+    if (!Number.isInteger(v)) integers = false;
   }
   // An integer sum below 1e15 has at most 15 digits, so the rounding below would return it
   // unchanged: skip it, since toPrecision is costly and nearly every sum is of counts.
