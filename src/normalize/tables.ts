@@ -370,8 +370,23 @@ function headerUnit(norm: string): string | null {
   return m ? m[1]! : null;
 }
 
+/**
+ * `fn`, remembered per column list and normalised text: the header readers below ask it of
+ * every header cell for every row of 二, about the same few header texts in every report.
+ */
+function memoByColumns<T>(fn: (norm: string, columns: readonly ProactiveColumnDef[]) => T) {
+  const memos = new WeakMap<readonly ProactiveColumnDef[], TextMemo<T>>();
+  return (norm: string, columns: readonly ProactiveColumnDef[]): T => {
+    let memo = memos.get(columns);
+    if (memo === undefined) memos.set(columns, (memo = new TextMemo((n) => fn(n, columns))));
+    return memo.get(norm);
+  };
+}
+
 /** The column a header cell names: the phrase occurring earliest wins (annotations come after). */
-function strongColumn(norm: string, columns: readonly ProactiveColumnDef[]): ProactiveColumnDef | null {
+const strongColumn = memoByColumns(findStrongColumn);
+
+function findStrongColumn(norm: string, columns: readonly ProactiveColumnDef[]): ProactiveColumnDef | null {
   let best: ProactiveColumnDef | null = null;
   let at = Infinity;
   for (const c of columns) {
@@ -395,8 +410,10 @@ function normalizedLabel(label: string): string {
   return n;
 }
 
-/** Columns whose label a cut header cell (`本年新`, cut at a `<br>`) could be the start of. */
-function weakColumns(norm: string, columns: readonly ProactiveColumnDef[]): ProactiveColumnDef[] {
+/** Columns whose label a cut header cell (`本年新`, cut at a `<br>`) could be the start of (shared: read only). */
+const weakColumns = memoByColumns(findWeakColumns);
+
+function findWeakColumns(norm: string, columns: readonly ProactiveColumnDef[]): readonly ProactiveColumnDef[] {
   if (norm.length < 2) return [];
   return columns.filter((c) => normalizedLabel(c.label).startsWith(norm));
 }
