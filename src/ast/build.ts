@@ -267,17 +267,21 @@ function cellNodeRange(text: string, from: number, to: number, offset: number, i
 /** Splits a row line `a | b | c |` (or markdown `| a | b |`) into cells with positions. */
 function splitRowLine(image: string, offset: number, index: LineIndex): TableCell[] {
   const cells: TableCell[] = [];
+  // A leading pipe (markdown `| a | b |`) opens the first cell rather than closing one.
   let start = 0;
-  const leading = /^[ \t]*\|/.exec(image);
-  if (leading) start = leading[0].length;
+  while (start < image.length && (image.charCodeAt(start) === 0x20 || image.charCodeAt(start) === 0x09)) start++;
+  start = image.charCodeAt(start) === PIPE ? start + 1 : 0;
+  // Cells are cut by offsets (cellNodeRange), not by slicing each out of the line first.
   for (let i = start; i < image.length; i++) {
     if (image.charCodeAt(i) === PIPE) {
-      cells.push(cellNode(image.slice(start, i), offset + start, index));
+      cells.push(cellNodeRange(image, start, i, offset, index));
       start = i + 1;
     }
   }
-  const tail = image.slice(start);
-  if (tail.trim() !== "") cells.push(cellNode(tail, offset + start, index));
+  if (start < image.length) {
+    const tail = cellNodeRange(image, start, image.length, offset, index);
+    if (tail.value !== "") cells.push(tail);
+  }
   return cells;
 }
 
