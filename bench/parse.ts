@@ -1,8 +1,11 @@
 /**
  * Throughput of parseReport against a floor measured in the same run.
  *
- *   npx tsx bench/parse.ts           full run (npm run bench; about a minute)
+ *   npx tsx bench/parse.ts           full run (npm run bench; about three minutes)
  *   npx tsx bench/parse.ts --quick   short run, as in CI (npm run bench:quick)
+ *
+ * Inputs: the seed, the corpus text files, generated reports of ~25 KB in each form (cell
+ * lines, row lines, markdown, HTML; both templates — bench/inputs.ts) and the real HTML page.
  *
  * The floor is the least any line-oriented parser must do: decode the bytes as UTF-8,
  * split them into lines and test one anchored regex per line. `parseReport / floor` is the
@@ -10,8 +13,8 @@
  * process much less. For HTML the floor is `cheerio.load` alone (its default parse5 backend,
  * and the htmlparser2 backend that source/html.ts uses). Per input set it also prints where
  * the time goes (µs per report, MB/s and share of each stage) and the heap each retained
- * Report costs; at the end, the cold start of the built CLI on one small file. Nothing here
- * asserts on speed: it prints numbers.
+ * Report costs; at the end, a summary of the ratios and the cold start of the built CLI on one
+ * small file. Nothing here asserts on speed: it prints numbers.
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";

@@ -39,6 +39,10 @@ describe("bench/parse.ts --quick", () => {
       console.log(stdout);
       expect(code, stderr).toBe(0);
       expect(stdout).toMatch(/parseReport \/ floor throughput ratio: \d+\.\d+/);
+      // Generated reports in every form the issue names, each with its ratio in the summary.
+      for (const form of ["cell-lines", "row-lines", "markdown", "html"]) {
+        expect(stdout).toMatch(new RegExp(`^  generated ${form} reports +\\d+\\.\\d{3}`, "m"));
+      }
     },
     TIMEOUT_MS,
   );
