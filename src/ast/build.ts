@@ -264,13 +264,19 @@ function cellNodeRange(text: string, from: number, to: number, offset: number, i
   return { type: "tableCell", value: t.value, position: index.position(t.start, t.end) };
 }
 
-/** Splits a row line `a | b | c |` (or markdown `| a | b |`) into cells with positions. */
-function splitRowLine(image: string, offset: number, index: LineIndex): TableCell[] {
+/**
+ * Splits a row line `a | b | c |` (or markdown `| a | b |`) into cells with positions. In a
+ * markdown table (`leadingPipeOpens`) a leading pipe opens the first cell; in a table whose
+ * rows end each cell with a pipe (`a | b |`), a leading pipe closes an empty first cell
+ * (` | 1 | 2 |`: a blank value before the others), which must keep its column.
+ */
+function splitRowLine(image: string, offset: number, index: LineIndex, leadingPipeOpens = true): TableCell[] {
   const cells: TableCell[] = [];
-  // A leading pipe (markdown `| a | b |`) opens the first cell rather than closing one.
   let start = 0;
-  while (start < image.length && (image.charCodeAt(start) === 0x20 || image.charCodeAt(start) === 0x09)) start++;
-  start = image.charCodeAt(start) === PIPE ? start + 1 : 0;
+  if (leadingPipeOpens) {
+    while (start < image.length && (image.charCodeAt(start) === 0x20 || image.charCodeAt(start) === 0x09)) start++;
+    start = image.charCodeAt(start) === PIPE ? start + 1 : 0;
+  }
   // Cells are cut by offsets (cellNodeRange), not by slicing each out of the line first.
   for (let i = start; i < image.length; i++) {
     if (image.charCodeAt(i) === PIPE) {
@@ -402,16 +408,47 @@ function pipeStyle(lines: TableLine[]): PipeStyle {
 }
 
 /**
+ * Whether the one-pipe line at `at`, where no row is open, is a blank first cell rather than
+ * a stray pipe: of the two readings, only the first lets the cells that follow (up to the
+ * next padding run, or the end of the table) fill whole rows of `width`. When both or
+ * neither fit — or a one-pipe line follows, itself a blank cell or a padding — it is not.
+ */
+function blankOpensRow(lines: TableLine[], at: number, width: number): boolean {
+  let n = 0;
+  let i = at + 1;
+  while (i < lines.length && lines[i]!.kind === "cell") {
+    n++;
+    i++;
+  }
+  const next = lines[i];
+  let k: number;
+  if (next === undefined) k = 0;
+  else if (next.kind === "pipes" && next.count >= 2) k = next.count;
+  else return false;
+  // Does a run of `cells` cells closed by `k` pipes fill whole rows?
+  const fills = (cells: number) => (cells % width === 0 ? k === 0 : (cells % width) + k === width);
+  return fills(n + 1) && !fills(n);
+}
+
+/**
  * Cuts a run of table lines into rows. Returns null for a run that holds no cell at all
  * (a stray pipe run, e.g. a flattened metadata box).
  */
 function buildTable(source: TableSource, index: LineIndex, out: Diagnostic[]): Table | null {
   let cellCount = 0;
   let rowCount = 0;
+  // Row lines that open with a pipe (`| a | b |`, markdown) and those that do not (`a | b |`).
+  let piped = 0;
   for (const item of source) {
     if ("split" in item || item.tokenType === CellLine) cellCount++;
-    else if (item.tokenType === RowLine) rowCount++;
+    else if (item.tokenType === RowLine) {
+      rowCount++;
+      if (/^[ \t]*\|/.test(item.image) && !MD_DELIMITER.test(item.image)) piped++;
+    }
   }
+  // A table is markdown-style when most of its rows open with a pipe; in the others a
+  // leading pipe closes a blank first cell.
+  const leadingPipeOpens = piped * 2 >= rowCount;
   const lines = tableLines(source, index, cellCount >= rowCount);
   const style = pipeStyle(lines);
   const separators = style.separators;
@@ -431,7 +468,8 @@ function buildTable(source: TableSource, index: LineIndex, out: Diagnostic[]): T
     rowStart = -1;
   };
 
-  for (const line of lines) {
+  for (let li = 0; li < lines.length; li++) {
+    const line = lines[li]!;
     if (line.kind === "cell") {
       if (rowStart < 0) rowStart = line.start;
       cells.push(line.cell);
@@ -442,6 +480,13 @@ function buildTable(source: TableSource, index: LineIndex, out: Diagnostic[]): T
       const k = line.count;
       const { start, end } = line;
       if (cells.length === 0) {
+        // A bare `|` opening a row is a blank first cell when the padding arithmetic says so
+        // and says nothing else: the cells after it fill their rows only with it counted.
+        if (!separators && width !== null && k === 1 && blankOpensRow(lines, li, width)) {
+          rowStart = start;
+          cells.push({ type: "tableCell", value: "", position: index.position(start, start) });
+          continue;
+        }
         // A pipe run between rows. Under the padding rule a row that filled the width ends
         // itself and prints none, so a run here means the row before took a cell that was
         // not its own (a duplicated or lost line): that row and the rest are suspect.
@@ -491,7 +536,7 @@ function buildTable(source: TableSource, index: LineIndex, out: Diagnostic[]): T
         continue;
       }
       rowStart = start;
-      cells = splitRowLine(tok.image, start, index);
+      cells = splitRowLine(tok.image, start, index, leadingPipeOpens);
       close(start + tok.image.length, 0);
     }
   }

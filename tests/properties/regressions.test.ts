@@ -45,20 +45,22 @@ const REVIEWS_HEADER_CELLS = lines(
 );
 
 describe("regressions found by the properties", () => {
-  // BUG: a blank first value of a row is dropped. In the cell-per-line form the bare `|` that
-  // follows the previous row's padding is taken for a separator, in the row-per-line form the
-  // leading ` |` for a markdown-style leading pipe; 四's 15 values then shift left by one
-  // (flagged only as row-width-mismatch on `reviewsAndLawsuits`). W = 15 and the template's
-  // 15 values decide it: the pipe is a blank cell. Found by property 1 (nulls: "anywhere").
-  it.fails("a blank first value of 四 stays in its column (cell per line)", () => {
+  // Fixed (was a bug): a blank first value of a row was dropped. In the cell-per-line form the
+  // bare `|` that follows the previous row's padding was taken for a stray pipe, in the
+  // row-per-line form the leading ` |` for a markdown-style leading pipe; 四's 15 values then
+  // shifted left by one (flagged only as row-width-mismatch on `reviewsAndLawsuits`). W = 15
+  // and the 14 cells after the pipe decide it: the pipe is a blank cell. Found by property 1
+  // (nulls: "anywhere").
+  it("a blank first value of 四 stays in its column (cell per line)", () => {
     const text = lines(REVIEWS_HEADER_CELLS, "|", ...Array.from({ length: 14 }, (_, i) => `${i + 1} |`));
     const r = parseReport(text).reviewsAndLawsuits;
     expect(r?.review).toEqual({ upheld: null, corrected: 1, other: 2, pending: 3, total: 4 });
     expect(r?.lawsuitAfterReview).toEqual({ upheld: 10, corrected: 11, other: 12, pending: 13, total: 14 });
   });
 
-  // BUG: same as above, row-per-line form: ` | 1 | 2 | … | 14 |`.
-  it.fails("a blank first value of 四 stays in its column (row per line)", () => {
+  // Fixed (was a bug): same as above, row-per-line form: ` | 1 | 2 | … | 14 |` in a table whose
+  // other rows do not open with a pipe.
+  it("a blank first value of 四 stays in its column (row per line)", () => {
     const text = lines(
       "四、政府信息公开行政复议、行政诉讼情况",
       "行政复议 | 行政诉讼 |",
@@ -68,6 +70,32 @@ describe("regressions found by the properties", () => {
     );
     const r = parseReport(text).reviewsAndLawsuits;
     expect(r?.review).toEqual({ upheld: null, corrected: 1, other: 2, pending: 3, total: 4 });
+  });
+
+  // The other reading of the same pipe stays: a `|` followed by a full row is a stray line
+  // (a duplicated padding), flagged, and not a blank value pushing the row past its width.
+  it("a stray `|` before a full row of 四 is flagged, not read as a blank value (cell per line)", () => {
+    const report = parseReport(lines(REVIEWS_HEADER_CELLS, "|", ...Array.from({ length: 15 }, (_, i) => `${i + 1} |`)));
+    expect(report.reviewsAndLawsuits?.review).toEqual({ upheld: 1, corrected: 2, other: 3, pending: 4, total: 5 });
+    expect(report.diagnostics.map((d) => d.code)).toContain("padding-mismatch");
+  });
+
+  // In a markdown table every row opens with a pipe: there it opens the first cell.
+  it("a leading pipe still opens the first cell of a markdown table", () => {
+    const row = (cells: string[]) => `| ${cells.join(" | ")} |`;
+    const outcomes = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
+    const report = parseReport(
+      lines(
+        "四、政府信息公开行政复议、行政诉讼情况",
+        row(["行政复议", "", "", "", "", "行政诉讼", "", "", "", "", "", "", "", "", ""]),
+        row(Array(15).fill("---")),
+        row(["", "", "", "", "", "未经复议直接起诉", "", "", "", "", "复议后起诉", "", "", "", ""]),
+        row([...outcomes, ...outcomes, ...outcomes]),
+        row(Array.from({ length: 15 }, (_, i) => String(i + 1))),
+      ),
+    );
+    expect(report.reviewsAndLawsuits?.review).toEqual({ upheld: 1, corrected: 2, other: 3, pending: 4, total: 5 });
+    expect(report.reviewsAndLawsuits?.lawsuitAfterReview).toEqual({ upheld: 11, corrected: 12, other: 13, pending: 14, total: 15 });
   });
 
   // Fixed (was a bug): a literal `&nbsp;` in a value cell (model.md § Values: blank) is read as label text:
