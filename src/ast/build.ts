@@ -301,17 +301,50 @@ type TableLine =
   | { kind: "cell"; cell: TableCell; start: number; end: number }
   | { kind: "pipes"; count: number; start: number; end: number }
   | { kind: "rowEnd"; start: number; end: number }
-  | { kind: "row"; token: IToken };
+  | { kind: "row"; token: IToken }
+  | { kind: "row"; token: null; cells: TableCell[]; start: number; end: number };
 
-/** A table block as the parser grouped it, plus cells glued on from split lines. */
-type TableSource = Array<IToken | { split: [IToken, IToken] }>;
+/**
+ * A table block as the parser grouped it, plus lines glued back from two: a header cell
+ * (`split`), or a whole row (`split` with `row`) that a `<br>` in one of its cells broke.
+ */
+type TableSource = Array<IToken | { split: IToken[]; row?: true }>;
 
-function tableLines(source: TableSource, index: LineIndex, cellMajority: boolean): TableLine[] {
+/**
+ * The cells of a row line broken inside cells (`信息内容 | 上一年` / `项目数量 | 本年增/` /
+ * `减 |`): each part's cells in turn, the last cell of one part glued to the first of the next.
+ */
+function splitRowCells(parts: readonly IToken[], index: LineIndex, leadingPipeOpens: boolean): TableCell[] {
+  const cells: TableCell[] = [];
+  // Whether the part before ended inside a cell (text after its last pipe), to be continued.
+  let open = false;
+  parts.forEach((part, i) => {
+    const rest = splitRowLine(part.image, part.startOffset, index, i === 0 && leadingPipeOpens);
+    if (open && rest.length > 0) {
+      const a = cells.pop()!;
+      const b = rest.shift()!;
+      cells.push({ type: "tableCell", value: a.value + b.value, position: { start: a.position.start, end: b.position.end } });
+    }
+    cells.push(...rest);
+    open = !part.image.trimEnd().endsWith("|");
+  });
+  return cells;
+}
+
+function tableLines(source: TableSource, index: LineIndex, cellMajority: boolean, leadingPipeOpens: boolean): TableLine[] {
   const out: TableLine[] = [];
   for (const item of source) {
+    if ("split" in item && item.row) {
+      const head = item.split[0]!;
+      const tail = item.split[item.split.length - 1]!;
+      const cells = splitRowCells(item.split, index, leadingPipeOpens);
+      out.push({ kind: "row", token: null, cells, start: head.startOffset, end: tail.startOffset + tail.image.length });
+      continue;
+    }
     if ("split" in item) {
       // `本年新` / `制作数量 |`: a header cell the scraper broke over two lines.
-      const [head, tail] = item.split;
+      const head = item.split[0]!;
+      const tail = item.split[1]!;
       const bar = lastPipe(tail.image);
       const h = trimmed(head.image, head.startOffset);
       const t = trimmedRange(tail.image, 0, bar, tail.startOffset);
@@ -409,16 +442,23 @@ function pipeStyle(lines: TableLine[]): PipeStyle {
 
 /**
  * Whether the one-pipe line at `at`, where no row is open, is a blank first cell rather than
- * a stray pipe: of the two readings, only the first lets the cells that follow (up to the
- * next padding run, or the end of the table) fill whole rows of `width`. When both or
- * neither fit — or a one-pipe line follows, itself a blank cell or a padding — it is not.
+ * a stray pipe: of the two readings, only the first lets the columns that follow (up to the
+ * next padding run of two or more, or the end of the table) fill whole rows of `width`.
+ * Each cell and each later one-pipe line counts one column, as in {@link pipeStyle} (a
+ * blank cell, or the one pipe that pads a row one short). When both or neither fit, it is not.
+ * Only before a value: a row that opens with a label (the first column of 二 and 三) has no
+ * blank cell in front of it, and a lone `|` there is a separator style (`|` before each row).
  */
 function blankOpensRow(lines: TableLine[], at: number, width: number): boolean {
+  const first = lines[at + 1];
+  const valueFollows = first !== undefined && (first.kind === "cell" ? cellKind(first.cell.value) === "value" : first.kind === "pipes" && first.count === 1);
+  if (!valueFollows) return false;
   let n = 0;
   let i = at + 1;
-  while (i < lines.length && lines[i]!.kind === "cell") {
-    n++;
-    i++;
+  for (; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.kind === "cell" || (l.kind === "pipes" && l.count === 1)) n++;
+    else break;
   }
   const next = lines[i];
   let k: number;
@@ -440,16 +480,17 @@ function buildTable(source: TableSource, index: LineIndex, out: Diagnostic[]): T
   // Row lines that open with a pipe (`| a | b |`, markdown) and those that do not (`a | b |`).
   let piped = 0;
   for (const item of source) {
-    if ("split" in item || item.tokenType === CellLine) cellCount++;
-    else if (item.tokenType === RowLine) {
+    const first = "split" in item ? item.split[0]! : item;
+    if ("split" in item ? !item.row : item.tokenType === CellLine) cellCount++;
+    else if ("split" in item || item.tokenType === RowLine) {
       rowCount++;
-      if (/^[ \t]*\|/.test(item.image) && !MD_DELIMITER.test(item.image)) piped++;
+      if (/^[ \t]*\|/.test(first.image) && !MD_DELIMITER.test(first.image)) piped++;
     }
   }
   // A table is markdown-style when most of its rows open with a pipe; in the others a
   // leading pipe closes a blank first cell.
   const leadingPipeOpens = piped * 2 >= rowCount;
-  const lines = tableLines(source, index, cellCount >= rowCount);
+  const lines = tableLines(source, index, cellCount >= rowCount, leadingPipeOpens);
   const style = pipeStyle(lines);
   const separators = style.separators;
   const rows: TableRow[] = [];
@@ -529,19 +570,19 @@ function buildTable(source: TableSource, index: LineIndex, out: Diagnostic[]): T
     } else {
       // A whole row on one line ends any row being collected from cell lines.
       const tok = line.token;
-      const start = tok.startOffset;
+      const start = tok === null ? line.start : tok.startOffset;
       close(start, 0);
-      if (MD_DELIMITER.test(tok.image)) {
+      if (tok !== null && MD_DELIMITER.test(tok.image)) {
         markdown = true;
         continue;
       }
       rowStart = start;
-      cells = splitRowLine(tok.image, start, index, leadingPipeOpens);
-      close(start + tok.image.length, 0);
+      cells = tok === null ? line.cells : splitRowLine(tok.image, start, index, leadingPipeOpens);
+      close(tok === null ? line.end : start + tok.image.length, 0);
     }
   }
   const last = source[source.length - 1]!;
-  const lastToken = "split" in last ? last.split[1] : last;
+  const lastToken = "split" in last ? last.split[last.split.length - 1]! : last;
   close(lastToken.startOffset + lastToken.image.length, 0);
   if (rows.length === 0) return null;
 
@@ -561,7 +602,7 @@ function buildTable(source: TableSource, index: LineIndex, out: Diagnostic[]): T
   const columns =
     form === "cell-lines" && !cutByMarks ? width : (width ?? Math.max(...rows.map((r) => r.children.length)));
   const first = source[0]!;
-  const firstToken = "split" in first ? first.split[0] : first;
+  const firstToken = "split" in first ? first.split[0]! : first;
   return {
     type: "table",
     form,
@@ -570,6 +611,9 @@ function buildTable(source: TableSource, index: LineIndex, out: Diagnostic[]): T
     position: index.position(firstToken.startOffset, lastToken.startOffset + lastToken.image.length),
   };
 }
+
+/** A line with a pipe and no full stop: what the head of a row line broken inside a cell looks like. */
+const ROW_FRAGMENT = /^[^。；;]*\|[^。；;]*$/;
 
 /** A short line with no sentence punctuation: what half a header cell looks like. */
 const CELL_FRAGMENT = /^[^。，,；;：:]{1,16}$/;
@@ -585,6 +629,38 @@ function mergeSplitCells(blocks: LineBlock[]): Array<LineBlock | { kind: "table"
     const b = blocks[i]!;
     const prev = out[out.length - 1];
     const next = blocks[i + 1];
+    // `信息内容 | 上一年` / `项目数量 | 本年增/` / `减 |`, or `商业` / `企业 | 科研 |`: a row
+    // line broken inside cells, between two runs of table lines (not ending in a pipe, its
+    // parts lex as prose). A row when a part holds a pipe, or when the table is in row
+    // lines on both sides; a part without a pipe is a short paragraph (a numbered heading
+    // there is a heading, never half a cell).
+    if ((b.kind === "paragraph" || b.kind === "heading") && prev?.kind === "table") {
+      const parts: IToken[] = [];
+      let piped = false;
+      let j = i;
+      for (; j < blocks.length; j++) {
+        const f = blocks[j]!;
+        if (f.kind !== "paragraph" && f.kind !== "heading") break;
+        const row = ROW_FRAGMENT.test(f.token.image);
+        if (!row && !(f.kind === "paragraph" && CELL_FRAGMENT.test(f.token.image.trim()))) break;
+        piped ||= row;
+        parts.push(f.token);
+      }
+      const after = blocks[j];
+      const tail = after?.kind === "table" ? after.lines[0] : undefined;
+      const last = prev.lines[prev.lines.length - 1]!;
+      const rowsBefore = "split" in last ? last.row === true : last.tokenType === RowLine;
+      if (
+        parts.length > 0 &&
+        after?.kind === "table" &&
+        (tail?.tokenType === CellLine || tail?.tokenType === RowLine) &&
+        (piped || (rowsBefore && tail.tokenType === RowLine))
+      ) {
+        out[out.length - 1] = { kind: "table", lines: [...prev.lines, { split: [...parts, tail], row: true }, ...after.lines.slice(1)] };
+        i = j;
+        continue;
+      }
+    }
     if (
       (b.kind === "paragraph" || b.kind === "heading") &&
       prev?.kind === "table" &&
@@ -594,7 +670,7 @@ function mergeSplitCells(blocks: LineBlock[]): Array<LineBlock | { kind: "table"
       const lastLine = prev.lines[prev.lines.length - 1]!;
       const firstNext = next.lines[0]!;
       // Mid-row: the last line so far is a cell (or a cell glued from a split line itself).
-      const endsOnCell = "split" in lastLine || lastLine.tokenType === CellLine;
+      const endsOnCell = "split" in lastLine ? !lastLine.row : lastLine.tokenType === CellLine;
       if (endsOnCell && firstNext.tokenType === CellLine) {
         out[out.length - 1] = { kind: "table", lines: [...prev.lines, { split: [b.token, firstNext] }, ...next.lines.slice(1)] };
         i++;

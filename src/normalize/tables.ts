@@ -207,11 +207,15 @@ function getPath(root: Record<string, unknown>, path: string): unknown {
  * The value cells of a row, exactly `expected` long (null where the row ran short).
  * Trailing blank cells beyond `expected` are dropped silently: they are the bare-pipe
  * lines the flattened text cannot tell from padding. Any other mismatch is flagged on
- * `path`, because the values may be shifted.
+ * `path`, because the values may be shifted. `labelColumn`: the table's first column holds
+ * row labels (二, 三), so a blank cell before the values can be a blank label.
  */
-function fit(ctx: NormalizeContext, v: RowView, expected: number, path: string): Array<TableCell | null> {
+function fit(ctx: NormalizeContext, v: RowView, expected: number, path: string, labelColumn = false): Array<TableCell | null> {
   const cells = v.values.slice();
   while (cells.length > expected && cells[cells.length - 1]!.value === "") cells.pop();
+  // In a table whose first column holds the row labels (二, 三), a row without a label that
+  // opens with an empty cell and has one value too many printed its blank label cell.
+  if (labelColumn && v.labels.length === 0 && cells.length === expected + 1 && cells[0]!.value === "") cells.shift();
   // Then empty cells right after the label: the places a spanned label covers, printed
   // empty by converters (`| (一)予以公开 | | 0 | …`); values are right-aligned to the grid.
   // (Not in the cell-per-line form, where a bare `|` is a blank value and an extra one means
@@ -497,7 +501,7 @@ class ProactiveReader {
       return;
     }
     const resolved = this.columnsFor(def, v, path);
-    const cells = this.gridCells(v, resolved.columns.length, path) ?? fit(this.ctx, v, resolved.columns.length, path);
+    const cells = this.gridCells(v, resolved.columns.length, path) ?? fit(this.ctx, v, resolved.columns.length, path, true);
     const obj: Record<string, number | null> = {};
     resolved.columns.forEach((c, i) => {
       obj[c.key] = this.ctx.value(cells[i]!, childPath(path, c.key), resolved.units.get(c.key) ?? c.unit);
@@ -878,7 +882,7 @@ class RequestsReader {
     }
     this.filled.add(def.path);
     this.cursor = Math.max(this.cursor, index);
-    const cells = fit(this.ctx, v, APPLICANT_COLUMNS.length, path);
+    const cells = fit(this.ctx, v, APPLICANT_COLUMNS.length, path, true);
     const obj: Record<string, number | null> = {};
     APPLICANT_COLUMNS.forEach((c, i) => {
       obj[c.key] = this.ctx.value(cells[i]!, columnPaths[i]!);

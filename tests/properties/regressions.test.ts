@@ -128,12 +128,25 @@ describe("regressions found by the properties", () => {
     expect(report.proactive?.normativeDocuments).toEqual({ issued: 4, repealed: 5, inForce: 6 });
   });
 
-  // BUG: a row-per-line header broken over two lines (`信息内容 | 本年` / `处理决定数量 |`)
-  // followed by a row whose only value is blank (`行政处罚 |  |`): the row disappears from
-  // the model, with no diagnostic. Without the broken header the same row reads as null.
-  it.fails("a row with one blank value after a broken header stays in the model (row per line)", () => {
+  // Fixed (was a bug): a row-per-line header broken over two lines (`信息内容 | 本年` /
+  // `处理决定数量 |`) followed by a row whose only value is blank (`行政处罚 |  |`): the
+  // header's head lexed as prose and was glued on as one header cell, the table was read as
+  // cell lines and the row disappeared from the model, with no diagnostic. The broken row
+  // line is now glued back whole.
+  it("a row with one blank value after a broken header stays in the model (row per line)", () => {
     const report = parseReport(lines("二、主动公开政府信息情况", "第二十条第（六）项 |", "信息内容 | 本年", "处理决定数量 |", "行政处罚 |  |", "行政强制 | 0 |"));
     expect(report.proactive?.punishment).toEqual({ decisions: null });
+  });
+
+  // The same glue for a header row broken in a middle cell: every column keeps its header.
+  it("a row-per-line header broken inside a middle cell is glued back whole", () => {
+    const report = parseReport(
+      lines("二、主动公开政府信息情况", "第二十条第（一）项 |", "信息内容 | 本年制发件数 | 本年", "废止件数 | 现行有效件数 |", "规章 | 1 | 2 | 3 |", "行政规范性文件 | 4 | 5 | 6 |"),
+    );
+    expect(report.proactive?.rules).toEqual({ issued: 1, repealed: 2, inForce: 3 });
+    expect(report.proactive?.normativeDocuments).toEqual({ issued: 4, repealed: 5, inForce: 6 });
+    // No column taken on trust (label-assumed) and no shifted row: the header named them all.
+    expect(report.diagnostics.filter((d) => /^proactive\.(rules|normativeDocuments)/.test(d.path ?? ""))).toEqual([]);
   });
 
   // Was a bug (fixed in 3653064): padding printed on the caption's line (`第二十条第（一）项 |
