@@ -418,6 +418,10 @@ function pipeStyle(lines: TableLine[]): PipeStyle {
       n++;
       sum++;
       seenCell = true;
+    } else if (l.kind === "rowEnd") {
+      // `本年增/减 | |`: the row's last cell and one pipe of padding on its line — one
+      // column, like a one-pipe line (it also closes the row, whatever the width).
+      sum++;
     } else if (l.kind === "pipes" && seenCell) {
       counts.add(l.count);
       if (n > 0) cellsBetween.add(n);

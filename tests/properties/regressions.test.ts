@@ -159,12 +159,13 @@ describe("regressions found by the properties", () => {
     expect(report.proactive?.normativeDocuments).toEqual({ issued: 0, repealed: 0, inForce: 0 });
   });
 
-  // BUG: padding printed on the last cell's line throughout a 2019 二 (`第二十条第（一）项 |
-  // |||` on the captions, `本年增/减 | |` and `8 | |` on the short rows of （八）): with the
-  // （九） caption after （八）, the table is cut wrongly and proactive.normativeDocuments
-  // disappears (only a row-width-mismatch on proactive.rules). Without the （九） sub-table
-  // the same page parses. Found by property 1 (cell per line, paddingInline).
-  it.fails("padding on the last cell's line through a whole 2019 二 keeps every row (cell per line)", () => {
+  // Fixed (was a bug): padding printed on the last cell's line throughout a 2019 二
+  // (`第二十条第（一）项 | |||` on the captions, `本年增/减 | |` and `8 | |` on the short rows
+  // of （八）): the one pipe after `本年增/减` was not counted as a column, so the padding
+  // arithmetic found no width, the table was cut wrongly and proactive.normativeDocuments
+  // disappeared (only a row-width-mismatch on proactive.rules). Found by property 1 (cell
+  // per line, paddingInline).
+  it("padding on the last cell's line through a whole 2019 二 keeps every row (cell per line)", () => {
     const report = parseReport(
       lines(
         "二、主动公开政府信息情况",
