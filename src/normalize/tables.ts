@@ -708,15 +708,6 @@ class ProactiveReader {
 // ---------------------------------------------------------------------------------------
 // 三 依申请
 
-/** One {@link PhraseIndex} per list of request rows (there is one list: REQUEST_ROWS). */
-const REQUEST_ROW_INDEX = new WeakMap<readonly RequestRowDef[], PhraseIndex>();
-
-function requestRowIndex(defs: readonly RequestRowDef[]): PhraseIndex {
-  let index = REQUEST_ROW_INDEX.get(defs);
-  if (index === undefined) REQUEST_ROW_INDEX.set(defs, (index = new PhraseIndex(defs.map((d) => normalizedPhrases(d.phrases)))));
-  return index;
-}
-
 /** `requests.<row>` and `requests.<row>.<column>` of every row of a list, built once per list. */
 const REQUEST_ROW_PATHS = new WeakMap<readonly RequestRowDef[], Array<{ path: string; columns: string[] }>>();
 
@@ -742,7 +733,8 @@ interface RequestLabel {
   group: RequestGroup | null;
 }
 
-const REQUEST_ROW_PHRASES = requestRowIndex(REQUEST_ROWS);
+/** The phrases of every row of 三, indexed for one scan per label. */
+const REQUEST_ROW_PHRASES = new PhraseIndex(REQUEST_ROWS.map((d) => normalizedPhrases(d.phrases)));
 /** The normalised phrases of each `exact` row (matched by equality), null for the others. */
 const EXACT_PHRASES = REQUEST_ROWS.map((d) => (d.exact ? normalizedPhrases(d.phrases) : null));
 
