@@ -331,6 +331,18 @@ function splitRowCells(parts: readonly IToken[], index: LineIndex, leadingPipeOp
   return cells;
 }
 
+/**
+ * The pipes printed after a cell on its own line: one more pipe marks the row's end
+ * (` | |`), more are its padding (` | |||`), none is a plain cell line.
+ */
+function pushInlinePadding(out: TableLine[], extra: number, start: number, end: number): void {
+  if (extra === 1) out.push({ kind: "rowEnd", start, end });
+  else if (extra > 1) out.push({ kind: "pipes", count: extra, start, end });
+}
+
+/** A row line that is one cell and then only pipes (`制作数量 | ||`): a cell line with its padding on the line. */
+const CELL_WITH_PADDING = /^[^|]+\|[ \t|]*$/;
+
 function tableLines(source: TableSource, index: LineIndex, cellMajority: boolean, leadingPipeOpens: boolean): TableLine[] {
   const out: TableLine[] = [];
   for (const item of source) {
@@ -345,11 +357,15 @@ function tableLines(source: TableSource, index: LineIndex, cellMajority: boolean
       // `本年新` / `制作数量 |`: a header cell the scraper broke over two lines.
       const head = item.split[0]!;
       const tail = item.split[1]!;
-      const bar = lastPipe(tail.image);
+      // The tail may carry the row's end mark or padding on its line (`制作数量 | ||`).
+      const bar = tail.image.indexOf("|");
       const h = trimmed(head.image, head.startOffset);
       const t = trimmedRange(tail.image, 0, bar, tail.startOffset);
       const cell: TableCell = { type: "tableCell", value: h.value + t.value, position: index.position(h.start, t.end) };
-      out.push({ kind: "cell", cell, start: head.startOffset, end: tail.startOffset + tail.image.length });
+      const cellEnd = tail.startOffset + bar + 1;
+      const end = tail.startOffset + tail.image.length;
+      out.push({ kind: "cell", cell, start: head.startOffset, end: cellEnd });
+      pushInlinePadding(out, countPipes(tail.image) - 1, cellEnd, end);
       continue;
     }
     const tok = item;
@@ -369,10 +385,7 @@ function tableLines(source: TableSource, index: LineIndex, cellMajority: boolean
         const first = cells[0]!;
         const firstBar = tok.image.indexOf("|");
         out.push({ kind: "cell", cell: first, start, end: start + firstBar + 1 });
-        // One more pipe marks the row's end (` | |`); more are its padding (` | |||`).
-        const extra = countPipes(tok.image) - 1;
-        if (extra === 1) out.push({ kind: "rowEnd", start: start + firstBar + 1, end });
-        else out.push({ kind: "pipes", count: extra, start: start + firstBar + 1, end });
+        pushInlinePadding(out, countPipes(tok.image) - 1, start + firstBar + 1, end);
         continue;
       }
       out.push({ kind: "row", token: tok });
@@ -675,7 +688,7 @@ function mergeSplitCells(blocks: LineBlock[]): Array<LineBlock | { kind: "table"
       const firstNext = next.lines[0]!;
       // Mid-row: the last line so far is a cell (or a cell glued from a split line itself).
       const endsOnCell = "split" in lastLine ? !lastLine.row : lastLine.tokenType === CellLine;
-      if (endsOnCell && firstNext.tokenType === CellLine) {
+      if (endsOnCell && (firstNext.tokenType === CellLine || (firstNext.tokenType === RowLine && CELL_WITH_PADDING.test(firstNext.image)))) {
         out[out.length - 1] = { kind: "table", lines: [...prev.lines, { split: [b.token, firstNext] }, ...next.lines.slice(1)] };
         i++;
         continue;

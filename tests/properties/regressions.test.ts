@@ -183,6 +183,23 @@ describe("regressions found by the properties", () => {
     expect(report.proactive?.procurement).toEqual({ projects: 9, totalAmount: 10 });
   });
 
+  // Fixed (was a bug): a header cell broken over two lines whose second half carries the row's
+  // padding (`本年` / `处理决定数量 | ||`) was not glued back — the half lexes as a row line —
+  // so the table broke apart at it and the sub-table's values were lost. Found by property 1
+  // (cell per line, `<br>` as a newline with padding on the last cell's line).
+  it("a broken header cell with inline padding is glued back (cell per line)", () => {
+    const report = parseReport(
+      lines(
+        "二、主动公开政府信息情况",
+        "第二十条第（五）项 | |||", "信息内容 |", "本年", "处理决定数量 | ||", "行政许可 |", "951 | ||",
+        "第二十条第（六）项 | |||", "信息内容 |", "本年", "处理决定数量 | ||", "行政处罚 |", "661 | ||", "行政强制 |", "697 | ||",
+      ),
+    );
+    expect(report.proactive?.licensing).toEqual({ decisions: 951 });
+    expect(report.proactive?.punishment).toEqual({ decisions: 661 });
+    expect(report.proactive?.coercion).toEqual({ decisions: 697 });
+  });
+
   // Fixed (was a bug): 二 has no missing-row check: a row of 二 that is not in the text (a lost line, a cut
   // page) is simply absent from the model, and nothing says so. 三 reports missing-row for
   // the same situation. Found by property 3 (delete one line) in every form.
