@@ -60,6 +60,8 @@ interface RowView {
    * lines, markdown): there, empty cells after a label are a span's places.
    */
   spanCells: boolean;
+  /** The row is markdown, whose converters print a spanned label's places as empty cells after it. */
+  markdown: boolean;
 }
 
 function view(row: TableRow, form: TableForm): RowView {
@@ -90,7 +92,7 @@ function view(row: TableRow, form: TableForm): RowView {
     const k = parseCellValue(values[i]!.value).kind;
     hasNumbers = k === "number" || k === "zero-word";
   }
-  return { row, labels, norm: labels.map((c) => normalizeLabel(c.value)), values, hasNumbers, spanCells: form === "markdown" || form === "row-lines" };
+  return { row, labels, norm: labels.map((c) => normalizeLabel(c.value)), values, hasNumbers, spanCells: form === "markdown" || form === "row-lines", markdown: form === "markdown" };
 }
 
 /**
@@ -203,24 +205,40 @@ function getPath(root: Record<string, unknown>, path: string): unknown {
   return obj;
 }
 
+/** What {@link fit} may assume of a table's columns. */
+interface FitShape {
+  /** The first column holds the row labels (二, 三): a blank cell before the values can be a blank label. */
+  labelColumn?: boolean;
+  /**
+   * Labels span grid columns and values never do (三): in markdown, whose converters print
+   * every grid place, empty cells right after the label are the label's places and empty
+   * cells at the end are blank values — so the former go first. (Row lines pad a short row
+   * with pipes at its end instead: there the trailing ones go first.)
+   */
+  labelsSpan?: boolean;
+}
+
 /**
  * The value cells of a row, exactly `expected` long (null where the row ran short).
  * Trailing blank cells beyond `expected` are dropped silently: they are the bare-pipe
  * lines the flattened text cannot tell from padding. Any other mismatch is flagged on
- * `path`, because the values may be shifted. `labelColumn`: the table's first column holds
- * row labels (二, 三), so a blank cell before the values can be a blank label.
+ * `path`, because the values may be shifted.
  */
-function fit(ctx: NormalizeContext, v: RowView, expected: number, path: string, labelColumn = false): Array<TableCell | null> {
+function fit(ctx: NormalizeContext, v: RowView, expected: number, path: string, shape: FitShape = {}): Array<TableCell | null> {
   const cells = v.values.slice();
+  // Empty cells right after the label: the places a spanned label covers, printed empty by
+  // converters (`| (一)予以公开 | | 0 | …`); values are right-aligned to the grid. (Not in
+  // the cell-per-line form, where a bare `|` is a blank value and an extra one means a
+  // duplicated or lost line — that must stay flagged.)
+  const shiftSpans = () => {
+    while (v.spanCells && cells.length > expected && cells[0]!.value === "") cells.shift();
+  };
+  if (shape.labelsSpan && v.markdown) shiftSpans();
   while (cells.length > expected && cells[cells.length - 1]!.value === "") cells.pop();
-  // In a table whose first column holds the row labels (二, 三), a row without a label that
-  // opens with an empty cell and has one value too many printed its blank label cell.
-  if (labelColumn && v.labels.length === 0 && cells.length === expected + 1 && cells[0]!.value === "") cells.shift();
-  // Then empty cells right after the label: the places a spanned label covers, printed
-  // empty by converters (`| (一)予以公开 | | 0 | …`); values are right-aligned to the grid.
-  // (Not in the cell-per-line form, where a bare `|` is a blank value and an extra one means
-  // a duplicated or lost line — that must stay flagged.)
-  while (v.spanCells && cells.length > expected && cells[0]!.value === "") cells.shift();
+  // A row without a label that opens with an empty cell and has one value too many printed
+  // its blank label cell.
+  if (shape.labelColumn && v.labels.length === 0 && cells.length === expected + 1 && cells[0]!.value === "") cells.shift();
+  shiftSpans();
   if (cells.length !== expected) {
     ctx.report(
       DiagnosticCodes.rowWidthMismatch,
@@ -501,7 +519,7 @@ class ProactiveReader {
       return;
     }
     const resolved = this.columnsFor(def, v, path);
-    const cells = this.gridCells(v, resolved.columns.length, path) ?? fit(this.ctx, v, resolved.columns.length, path, true);
+    const cells = this.gridCells(v, resolved.columns.length, path) ?? fit(this.ctx, v, resolved.columns.length, path, { labelColumn: true });
     const obj: Record<string, number | null> = {};
     resolved.columns.forEach((c, i) => {
       obj[c.key] = this.ctx.value(cells[i]!, childPath(path, c.key), resolved.units.get(c.key) ?? c.unit);
@@ -874,7 +892,7 @@ class RequestsReader {
     }
     this.filled.add(def.path);
     this.cursor = Math.max(this.cursor, index);
-    const cells = fit(this.ctx, v, APPLICANT_COLUMNS.length, path, true);
+    const cells = fit(this.ctx, v, APPLICANT_COLUMNS.length, path, { labelColumn: true, labelsSpan: true });
     const obj: Record<string, number | null> = {};
     APPLICANT_COLUMNS.forEach((c, i) => {
       obj[c.key] = this.ctx.value(cells[i]!, columnPaths[i]!);

@@ -200,6 +200,32 @@ describe("regressions found by the properties", () => {
     expect(report.proactive?.coercion).toEqual({ decisions: 697 });
   });
 
+  // Fixed (was a bug): markdown from converters prints every spanned place of 三 as an empty
+  // cell (`| | （二）部分公开… | | 1 | … | |`). With a blank 总计, the trailing blank cell was
+  // dropped as padding and the empty place after the label read as the first value: the row
+  // shifted right by one. In 三 labels span and values never do, so in markdown the places
+  // after the label go first. (Row lines pad short rows at their end, and keep that order.)
+  it("a blank last value of a markdown 三 row with spanned label places keeps its column", () => {
+    const row = (cells: string[]) => `| ${cells.join(" | ")} |`;
+    const report = parseReport(
+      lines(
+        "三、收到和处理政府信息公开申请情况",
+        row(["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "", "", "申请人情况", "", "", "", "", "", ""]),
+        row(Array(10).fill("---")),
+        row(["", "", "", "自然人", "法人或其他组织", "", "", "", "", "总计"]),
+        row(["", "", "", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""]),
+        row(["一、本年新收政府信息公开申请数量", "", "", "1", "2", "3", "4", "5", "6", ""]),
+        row(["三、本年度办理结果", "（一）予以公开", "", "7", "0", "0", "0", "0", "0", "7"]),
+        row(["", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "", "1", "0", "1", "1", "10", "0", ""]),
+      ),
+    );
+    const blankTotal = { naturalPerson: 1, commercialEnterprise: 2, researchInstitution: 3, socialWelfareOrganization: 4, legalServiceAgency: 5, otherOrganization: 6, total: null };
+    expect(report.requests?.newReceived).toEqual(blankTotal);
+    expect(report.requests?.results?.partiallyGranted).toEqual({
+      naturalPerson: 1, commercialEnterprise: 0, researchInstitution: 1, socialWelfareOrganization: 1, legalServiceAgency: 10, otherOrganization: 0, total: null,
+    });
+  });
+
   // Fixed (was a bug): 二 has no missing-row check: a row of 二 that is not in the text (a lost line, a cut
   // page) is simply absent from the model, and nothing says so. 三 reports missing-row for
   // the same situation. Found by property 3 (delete one line) in every form.

@@ -71,17 +71,13 @@ const ARTIFACTS: readonly Artifact[] = [
  * (form / artifact) tests that are skipped, and why: "waits on issue 3" (a form or artifact
  * being implemented) or "BUG" with the regression test in regressions.test.ts tracking it.
  */
-const SKIPPED: Record<string, string> = {
-  // Open: markdown grids that print every spanned place as an empty cell
-  // (`| | (二)部分公开… | | 0 |`) still mis-assign some rows; cells need grid columns as in HTML.
-  "markdown / filled spans": "open: spanned places printed as empty markdown cells",
-};
+const SKIPPED: Record<string, string> = {};
 
 /** Option values left out of each form's mixed test: the skipped cases above, and a literal `&nbsp;` blank. */
 const EXCLUDED: Record<RenderForm, (o: RenderOptions) => boolean> = {
   "cell-lines": (o) => o.blank === "&nbsp;",
   "row-lines": (o) => o.blank === "&nbsp;",
-  markdown: (o) => o.blank === "&nbsp;" || o.spans === "fill",
+  markdown: (o) => o.blank === "&nbsp;",
   html: () => false,
 };
 
