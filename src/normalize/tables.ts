@@ -205,6 +205,11 @@ function getPath(root: Record<string, unknown>, path: string): unknown {
   return obj;
 }
 
+/** Drops the empty cells before a row's values (a spanned label's places) while it has too many. */
+function shiftSpanPlaces(cells: TableCell[], v: RowView, expected: number): void {
+  while (v.spanCells && cells.length > expected && cells[0]!.value === "") cells.shift();
+}
+
 /** What {@link fit} may assume of a table's columns. */
 interface FitShape {
   /** The first column holds the row labels (二, 三): a blank cell before the values can be a blank label. */
@@ -218,27 +223,28 @@ interface FitShape {
   labelsSpan?: boolean;
 }
 
+const PROACTIVE_SHAPE: FitShape = { labelColumn: true };
+const REQUESTS_SHAPE: FitShape = { labelColumn: true, labelsSpan: true };
+const NO_SHAPE: FitShape = {};
+
 /**
  * The value cells of a row, exactly `expected` long (null where the row ran short).
  * Trailing blank cells beyond `expected` are dropped silently: they are the bare-pipe
  * lines the flattened text cannot tell from padding. Any other mismatch is flagged on
  * `path`, because the values may be shifted.
  */
-function fit(ctx: NormalizeContext, v: RowView, expected: number, path: string, shape: FitShape = {}): Array<TableCell | null> {
+function fit(ctx: NormalizeContext, v: RowView, expected: number, path: string, shape: FitShape = NO_SHAPE): Array<TableCell | null> {
   const cells = v.values.slice();
   // Empty cells right after the label: the places a spanned label covers, printed empty by
   // converters (`| (一)予以公开 | | 0 | …`); values are right-aligned to the grid. (Not in
   // the cell-per-line form, where a bare `|` is a blank value and an extra one means a
   // duplicated or lost line — that must stay flagged.)
-  const shiftSpans = () => {
-    while (v.spanCells && cells.length > expected && cells[0]!.value === "") cells.shift();
-  };
-  if (shape.labelsSpan && v.markdown) shiftSpans();
+  if (shape.labelsSpan && v.markdown) shiftSpanPlaces(cells, v, expected);
   while (cells.length > expected && cells[cells.length - 1]!.value === "") cells.pop();
   // A row without a label that opens with an empty cell and has one value too many printed
   // its blank label cell.
   if (shape.labelColumn && v.labels.length === 0 && cells.length === expected + 1 && cells[0]!.value === "") cells.shift();
-  shiftSpans();
+  shiftSpanPlaces(cells, v, expected);
   if (cells.length !== expected) {
     ctx.report(
       DiagnosticCodes.rowWidthMismatch,
@@ -519,7 +525,7 @@ class ProactiveReader {
       return;
     }
     const resolved = this.columnsFor(def, v, path);
-    const cells = this.gridCells(v, resolved.columns.length, path) ?? fit(this.ctx, v, resolved.columns.length, path, { labelColumn: true });
+    const cells = this.gridCells(v, resolved.columns.length, path) ?? fit(this.ctx, v, resolved.columns.length, path, PROACTIVE_SHAPE);
     const obj: Record<string, number | null> = {};
     resolved.columns.forEach((c, i) => {
       obj[c.key] = this.ctx.value(cells[i]!, childPath(path, c.key), resolved.units.get(c.key) ?? c.unit);
@@ -892,7 +898,7 @@ class RequestsReader {
     }
     this.filled.add(def.path);
     this.cursor = Math.max(this.cursor, index);
-    const cells = fit(this.ctx, v, APPLICANT_COLUMNS.length, path, { labelColumn: true, labelsSpan: true });
+    const cells = fit(this.ctx, v, APPLICANT_COLUMNS.length, path, REQUESTS_SHAPE);
     const obj: Record<string, number | null> = {};
     APPLICANT_COLUMNS.forEach((c, i) => {
       obj[c.key] = this.ctx.value(cells[i]!, columnPaths[i]!);
