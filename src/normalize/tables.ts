@@ -429,21 +429,12 @@ function findStrongColumn(norm: string, columns: readonly ProactiveColumnDef[]):
   return best;
 }
 
-/** Column labels in normalised form, computed once per label (see {@link normalizedPhrases}). */
-const NORMALIZED_LABELS = new Map<string, string>();
-
-function normalizedLabel(label: string): string {
-  let n = NORMALIZED_LABELS.get(label);
-  if (n === undefined) NORMALIZED_LABELS.set(label, (n = normalizeLabel(label)));
-  return n;
-}
-
 /** Columns whose label a cut header cell (`本年新`, cut at a `<br>`) could be the start of (shared: read only). */
 const weakColumns = memoByColumns(findWeakColumns);
 
 function findWeakColumns(norm: string, columns: readonly ProactiveColumnDef[]): readonly ProactiveColumnDef[] {
   if (norm.length < 2) return [];
-  return columns.filter((c) => normalizedLabel(c.label).startsWith(norm));
+  return columns.filter((c) => normalizeLabel(c.label).startsWith(norm));
 }
 
 /** A row's columns as resolved from its sub-table header (or assumed), with the template they belong to. */
