@@ -14,6 +14,7 @@ import { readMeta } from "./normalize/meta.js";
 import { buildSections } from "./normalize/sections.js";
 import { readTables } from "./normalize/tables.js";
 import { detectTemplate } from "./normalize/template.js";
+import { applyLayouts } from "./layouts/index.js";
 import { parse } from "./parser/index.js";
 import { decode, encodingName } from "./source/decode.js";
 import { looksLikeHtml, parseHtml } from "./source/html.js";
@@ -97,8 +98,8 @@ export function parseReport(input: string | Uint8Array, options: ParseOptions = 
   try {
     const html = options.format ? options.format === "html" : looksLikeHtml(text);
     const parsed = html ? parseHtml(text, index) : parse(text, index);
-    tree = parsed.tree;
     diagnostics.push(...parsed.diagnostics);
+    tree = html ? parsed.tree : applyLayouts(parsed.tree, index, diagnostics);
     const blocks = tree.children;
     const ctx = new NormalizeContext(text, index, diagnostics);
     report.meta = readMeta(blocks, ctx);
