@@ -5,18 +5,10 @@
  * `JSON.parse(JSON.stringify(tree))` unchanged.
  */
 
-/** A place in the decoded text: 1-based line and column, 0-based UTF-16 offset. */
-export interface Point {
-  line: number;
-  column: number;
-  offset: number;
-}
-
-/** A span of the decoded text; `end` is exclusive, as in unist. */
-export interface Position {
-  start: Point;
-  end: Point;
-}
+// Point and Position belong to the source text (line index, diagnostics and every node use
+// them); they live in source/position.ts and are re-exported here for the tree's readers.
+import type { Position } from "../source/position.js";
+export type { Point, Position } from "../source/position.js";
 
 /**
  * How a heading is numbered. The style decides its depth in the outline: Chinese numerals

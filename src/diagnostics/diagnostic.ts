@@ -2,7 +2,7 @@
  * The one constructor of diagnostics, so every diagnostic carries its code's registered
  * severity and a position.
  */
-import type { Position } from "../ast/types.js";
+import type { Position } from "../source/position.js";
 import type { Diagnostic, Severity } from "../model/types.js";
 import type { DiagnosticCode } from "./codes.js";
 
