@@ -17,7 +17,7 @@ import { detectTemplate } from "./normalize/template.js";
 import { applyLayouts } from "./layouts/index.js";
 import { parse } from "./parser/index.js";
 import { decode, encodingName } from "./source/decode.js";
-import { looksLikeHtml, parseHtml } from "./source/html.js";
+import { looksLikeHtml, parseHtml } from "./html/index.js";
 import { LineIndex } from "./source/line-index.js";
 
 /** Options of {@link parseReport}. Every field is optional: the input is detected by itself. */

@@ -1,6 +1,6 @@
 /**
  * The panel's columns and their codebook, derived once from the template grid
- * (src/normalize/templates/grid.ts) so that a row added to a template shows up here with its
+ * (src/templates/grid.ts) so that a row added to a template shows up here with its
  * official labels without touching this file.
  *
  * The column set is fixed, not discovered from the data: `panel.csv` can then be streamed and
@@ -20,7 +20,7 @@ import {
   REQUEST_ROWS_2019,
   REQUEST_ROWS_2021,
   type ProactiveRowDef,
-} from "../normalize/templates/grid.js";
+} from "../templates/grid.js";
 import type { CsvValue } from "./csv.js";
 import type { Origin } from "./types.js";
 

@@ -11,12 +11,12 @@
  */
 import type { Table, TableCell, TableRow } from "../ast/types.js";
 import type { LegacyStatistic } from "../model/types.js";
-import { readMarker } from "../ast/build.js";
+import { readMarker } from "../parser/tree.js";
 import { DiagnosticCodes } from "../diagnostics/codes.js";
 import { clip, type NormalizeContext } from "./context.js";
-import { TextMemo } from "./memo.js";
-import { mayHoldHan, normalizeLabel } from "./text.js";
-import { parseCellValue } from "./value.js";
+import { TextMemo } from "../text/memo.js";
+import { mayHoldHan, normalizeLabel } from "../text/labels.js";
+import { parseCellValue } from "../text/value.js";
 
 /** Header texts (normalised) of the label column. */
 const LABEL_HEADERS = ["统计指标", "指标名称", "指标", "统计项目", "项目名称", "项目", "统计内容", "内容"];

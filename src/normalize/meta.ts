@@ -8,7 +8,7 @@ import type { Block, Position } from "../ast/types.js";
 import type { Meta } from "../model/types.js";
 import { DiagnosticCodes } from "../diagnostics/codes.js";
 import type { NormalizeContext } from "./context.js";
-import { mayHoldHan, normalizeLabel, simplify } from "./text.js";
+import { mayHoldHan, normalizeLabel, simplify } from "../text/labels.js";
 
 /** Header-block labels (spaces removed) and the meta field they fill. */
 const HEADER_LABELS = [

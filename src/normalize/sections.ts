@@ -6,7 +6,7 @@
  */
 import type { Block } from "../ast/types.js";
 import type { Section } from "../model/types.js";
-import { normalizeLabel } from "./text.js";
+import { normalizeLabel } from "../text/labels.js";
 
 /**
  * Section titles of the templates and of pre-2019 reports (formats.md §§ A–C). A line that

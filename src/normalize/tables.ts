@@ -10,14 +10,14 @@
  */
 import type { Block, Heading, HeadingMarker, Paragraph, Position, Table, TableCell, TableForm, TableRow } from "../ast/types.js";
 import type { LegacyStatistic, Proactive, Requests, ReviewsAndLawsuits, Template } from "../model/types.js";
-import { readMarker } from "../ast/build.js";
+import { readMarker } from "../parser/tree.js";
 import { DiagnosticCodes } from "../diagnostics/codes.js";
 import { childPath, clip, type NormalizeContext } from "./context.js";
 import { findStatisticsHeader, LegacyReader, statisticsLayout } from "./legacy.js";
-import { TextMemo } from "./memo.js";
-import { PhraseIndex } from "./phrases.js";
-import { chineseNumeral, normalizeLabel } from "./text.js";
-import { isNumericText, parseCellValue } from "./value.js";
+import { TextMemo } from "../text/memo.js";
+import { PhraseIndex } from "../text/phrases.js";
+import { chineseNumeral, normalizeLabel } from "../text/labels.js";
+import { isNumericText, parseCellValue } from "../text/value.js";
 import {
   APPLICANT_COLUMNS,
   OUTCOME_COLUMNS,
@@ -31,7 +31,7 @@ import {
   type ProactiveRowSpec,
   type RequestGroup,
   type RequestRowDef,
-} from "./templates/grid.js";
+} from "../templates/grid.js";
 
 /** The numeric parts read from the tables. Absent tables stay undefined. */
 export interface TableParts {

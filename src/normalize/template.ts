@@ -11,11 +11,11 @@ import type { Template } from "../model/types.js";
 import { DiagnosticCodes } from "../diagnostics/codes.js";
 import type { NormalizeContext } from "./context.js";
 import { findStatisticsHeader } from "./legacy.js";
-import { TextMemo } from "./memo.js";
-import { PhraseIndex } from "./phrases.js";
-import { mayHoldHan, normalizeLabel } from "./text.js";
-import { parseCellValue } from "./value.js";
-import { TEMPLATE_SIGNALS, type Family } from "./templates/grid.js";
+import { TextMemo } from "../text/memo.js";
+import { PhraseIndex } from "../text/phrases.js";
+import { mayHoldHan, normalizeLabel } from "../text/labels.js";
+import { parseCellValue } from "../text/value.js";
+import { TEMPLATE_SIGNALS, type Family } from "../templates/grid.js";
 
 const SIGNALS: Record<Family, Array<{ label: string; phrases: string[] }>> = {
   "2021": TEMPLATE_SIGNALS["2021"].map((s) => ({ label: s.label, phrases: s.phrases.map(normalizeLabel) })),

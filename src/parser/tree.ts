@@ -10,15 +10,15 @@
  * one-pipe padding run — and the arithmetic of W decides between the two.
  */
 import type { IToken } from "chevrotain";
-import type { Block, Heading, HeadingMarker, MarkerStyle, Paragraph, Root, Table, TableCell, TableForm, TableRow } from "./types.js";
+import type { Block, Heading, HeadingMarker, MarkerStyle, Paragraph, Root, Table, TableCell, TableForm, TableRow } from "../ast/types.js";
 import type { Diagnostic } from "../model/types.js";
-import type { LineBlock } from "../parser/parser.js";
+import type { LineBlock } from "./parser.js";
 import type { LineIndex } from "../source/line-index.js";
 import { DiagnosticCodes } from "../diagnostics/codes.js";
 import { CellLine, PaddingRun, RowLine } from "../lexer/tokens.js";
 import { diagnostic } from "../diagnostics/diagnostic.js";
-import { chineseNumeral } from "../normalize/text.js";
-import { parseCellValue } from "../normalize/value.js";
+import { chineseNumeral } from "../text/labels.js";
+import { parseCellValue } from "../text/value.js";
 
 /** Builds the root node from the parser's blocks. Diagnostics are appended to `out`. */
 export function buildTree(blocks: LineBlock[], index: LineIndex, out: Diagnostic[]): Root {
@@ -150,7 +150,7 @@ export function readMarker(text: string): HeadingMarker | null {
  * Maps the characters of a line's text to offsets in the source: where character i starts,
  * and where it ends (exclusive). For text input it is a plain shift; for HTML the line is
  * assembled from text nodes and entities (`&nbsp;` is one character spanning six), so the
- * mapping is per character (see source/html.ts).
+ * mapping is per character (see html/index.ts).
  */
 export interface OffsetMap {
   start(i: number): number;

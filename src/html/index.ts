@@ -18,8 +18,8 @@
 import { load } from "cheerio/slim";
 import type { Block, Root, Table, TableCell, TableRow } from "../ast/types.js";
 import type { Diagnostic } from "../model/types.js";
-import { lineBlocks, type OffsetMap } from "../ast/build.js";
-import type { LineIndex } from "./line-index.js";
+import { lineBlocks, type OffsetMap } from "../parser/tree.js";
+import type { LineIndex } from "../source/line-index.js";
 
 /** The parts of a domhandler node this module reads. */
 interface DomNode {
