@@ -10,14 +10,14 @@
  */
 import type { Block, Heading, HeadingMarker, Paragraph, Position, Table, TableCell, TableForm, TableRow } from "../ast/types.js";
 import type { LegacyStatistic, Proactive, Requests, ReviewsAndLawsuits, Template } from "../model/types.js";
-import { readMarker } from "../parser/tree.js";
+import { readMarker } from "../lexer/markers.js";
 import { DiagnosticCodes } from "../diagnostics/codes.js";
 import { childPath, clip, type NormalizeContext } from "./context.js";
 import { findStatisticsHeader, LegacyReader, statisticsLayout } from "./legacy.js";
 import { TextMemo } from "../text/memo.js";
 import { PhraseIndex } from "../text/phrases.js";
 import { chineseNumeral, normalizeLabel } from "../text/labels.js";
-import { isNumericText, parseCellValue } from "../text/value.js";
+import { isNumericKind, isNumericText, isValueKind, parseCellValue } from "../text/value.js";
 import {
   APPLICANT_COLUMNS,
   OUTCOME_COLUMNS,
@@ -70,7 +70,7 @@ function view(row: TableRow, form: TableForm): RowView {
   // rowspan label stands above: skip them when a label follows.
   let lead = 0;
   while (lead < cells.length && cells[lead]!.value === "") lead++;
-  if (lead > 0 && lead < cells.length && parseCellValue(cells[lead]!.value).kind === "unparseable") cells = cells.slice(lead);
+  if (lead > 0 && lead < cells.length && !isValueKind(parseCellValue(cells[lead]!.value).kind)) cells = cells.slice(lead);
   let n = 0;
   // The kind of the cell that ended the labels (the first value cell), so that it is not read twice.
   let firstValueIsNumber = false;
@@ -79,8 +79,8 @@ function view(row: TableRow, form: TableForm): RowView {
     if (c.value === "") break;
     const kind = parseCellValue(c.value).kind;
     // A blank written as text (`&nbsp;`) is a value cell, not a label.
-    if (kind === "number" || kind === "zero-word" || kind === "placeholder" || kind === "blank") {
-      firstValueIsNumber = kind === "number" || kind === "zero-word";
+    if (isValueKind(kind)) {
+      firstValueIsNumber = isNumericKind(kind);
       break;
     }
     n++;
@@ -89,8 +89,7 @@ function view(row: TableRow, form: TableForm): RowView {
   const values = cells.slice(n);
   let hasNumbers = firstValueIsNumber;
   for (let i = 1; !hasNumbers && i < values.length; i++) {
-    const k = parseCellValue(values[i]!.value).kind;
-    hasNumbers = k === "number" || k === "zero-word";
+    hasNumbers = isNumericKind(parseCellValue(values[i]!.value).kind);
   }
   return { row, labels, norm: labels.map((c) => normalizeLabel(c.value)), values, hasNumbers, spanCells: form === "markdown" || form === "row-lines", markdown: form === "markdown" };
 }
@@ -257,7 +256,7 @@ function fit(ctx: NormalizeContext, v: RowView, expected: number, path: string, 
   for (let i = 0; i < expected; i++) out.push(cells[i] ?? null);
   // Text with no digit among the values is a label that slid into them (a lost or extra
   // line): the numbers around it may belong to other columns or rows.
-  const stray = out.find((c) => c !== null && c.value !== "" && !/[0-9０-９]/.test(c.value) && parseCellValue(c.value).kind === "unparseable");
+  const stray = out.find((c) => c !== null && c.value !== "" && !/[0-9０-９]/.test(c.value) && !isValueKind(parseCellValue(c.value).kind));
   if (v.row.uncertain || stray) {
     ctx.report(
       DiagnosticCodes.rowMisaligned,
