@@ -21,6 +21,7 @@ import {
   REQUEST_ROWS_2021,
   type ProactiveRowDef,
 } from "../templates/grid.js";
+import { TABLE_TITLES } from "../templates/titles.js";
 import type { CsvValue } from "./csv.js";
 import type { Origin } from "./types.js";
 
@@ -68,11 +69,7 @@ export interface MetaColumn {
 }
 
 /** The official Chinese titles of the three tables, for the codebook. */
-export const TABLE_LABELS = {
-  proactive: "二、主动公开政府信息情况",
-  requests: "三、收到和处理政府信息公开申请情况",
-  reviewsAndLawsuits: "四、政府信息公开行政复议、行政诉讼情况",
-} as const;
+export const TABLE_LABELS = TABLE_TITLES;
 
 /** Labels of the row groups of 三 whose sub-rows are numbered (grid.ts only has their key phrases). */
 const REQUEST_GROUP_LABELS: Record<string, string> = {

@@ -11,6 +11,7 @@
 import type { Block, Heading, HeadingMarker, Paragraph, Position, Table, TableCell, TableForm, TableRow } from "../ast/types.js";
 import type { LegacyStatistic, Proactive, Requests, ReviewsAndLawsuits, Template } from "../model/types.js";
 import { readMarker } from "../lexer/markers.js";
+import { OTHER_SECTION_WORDS } from "../templates/titles.js";
 import { DiagnosticCodes } from "../diagnostics/codes.js";
 import { childPath, clip, type NormalizeContext } from "./context.js";
 import { findStatisticsHeader, LegacyReader, statisticsLayout } from "./legacy.js";
@@ -130,10 +131,11 @@ const ROW_PHRASES = [
 ].map(normalizeLabel);
 
 /**
- * Titles of the report's other sections: only these end a table's context. A heading that is
- * neither (a label broken out of a PDF table, `三、本法提供`) leaves the rows below where they were.
+ * Titles of the report's other sections (templates/titles.ts): only these end a table's
+ * context. A heading that is neither (a label broken out of a PDF table, `三、本法提供`) leaves
+ * the rows below where they were.
  */
-const SECTION_TITLE = /总体情况|概述|存在的主要问题|改进|其他需要报告|需要说明|附表|咨询|收费|减免|工作考核|监督保障|平台建设/;
+const SECTION_TITLE = OTHER_SECTION_WORDS;
 
 /** Does a heading name a row of a template table rather than a section of the report? */
 function namesTableRow(title: string): boolean {

@@ -4,11 +4,10 @@
  */
 import type { Block, Table, TableCell, TableRow } from "../ast/types.js";
 import type { LineIndex } from "../source/line-index.js";
+import { REQUEST_GROUP_WORDS, SECTION_WORDS } from "../templates/titles.js";
 import { isValueText } from "../text/value.js";
 import { cellNode } from "./cells.js";
 
-/** Sections whose headings bound a pipe-less table. */
-const SECTION_WORDS = /主动公开|收到和处理|依申请|行政复议|行政诉讼|总体情况|存在的主要问题|改进情况|其他需要报告/;
 /** Longest line taken for a cell of a pipe-less table. */
 const MAX_CELL = 80;
 
@@ -27,7 +26,7 @@ export function pipelessTables(blocks: Block[], index: LineIndex): Block[] {
   let run: Block[] = [];
   const cellLike = (b: Block) => {
     if (b.type === "table") return false;
-    if (b.type === "heading" && b.depth === 1 && SECTION_WORDS.test(b.value) && !/本年新收|上年结转|办理结果|结转下年/.test(b.value)) return false;
+    if (b.type === "heading" && b.depth === 1 && SECTION_WORDS.test(b.value) && !REQUEST_GROUP_WORDS.test(b.value)) return false;
     const raw = text.slice(b.position.start.offset, b.position.end.offset);
     return raw.length <= MAX_CELL && !/[。；;]$/.test(raw.trim()) && !raw.includes("\n");
   };
