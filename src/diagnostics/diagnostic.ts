@@ -13,8 +13,8 @@ export interface DiagnosticExtra {
 }
 
 /**
- * Makes a diagnostic of a registered kind. The kind's severity is the default; a caller may
- * raise it (e.g. an assumed label that is not a mere truncation becomes a warning).
+ * Makes a diagnostic of a registered kind (DiagnosticCodes or DiagnosticVariants in codes.ts):
+ * the kind's registered severity is the diagnostic's, never changed by the caller.
  */
 export function diagnostic(
   kind: { code: DiagnosticCode; severity: Severity },

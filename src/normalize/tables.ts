@@ -12,7 +12,7 @@ import type { Block, Heading, HeadingMarker, Paragraph, Position, Table, TableCe
 import type { LegacyStatistic, Proactive, Requests, ReviewsAndLawsuits, Template } from "../model/types.js";
 import { readMarker } from "../lexer/markers.js";
 import { OTHER_SECTION_WORDS } from "../templates/titles.js";
-import { DiagnosticCodes } from "../diagnostics/codes.js";
+import { DiagnosticCodes, DiagnosticVariants } from "../diagnostics/codes.js";
 import { childPath, clip, type NormalizeContext } from "./context.js";
 import { findStatisticsHeader, LegacyReader, statisticsLayout } from "./legacy.js";
 import { TextMemo } from "../text/memo.js";
@@ -377,7 +377,7 @@ function unreadTable(table: Table, ctx: NormalizeContext): void {
   if (!cells.some((c) => isNumericText(c.value))) return;
   if (cells.some((c) => META_LABELS.some((m) => normalizeLabel(c.value).includes(m)))) return;
   ctx.report(
-    { ...DiagnosticCodes.unknownRow, severity: "info" },
+    DiagnosticVariants.legacyTableUnread,
     "a table of this pre-2019 report has no statistics header (统计指标/指标名称 | 单位); its numbers are not read into the model (表格无统计表表头，未读取)",
     table.position,
     "legacyStatistics",
@@ -500,7 +500,7 @@ class ProactiveReader {
       }
       // Placed by position alone, so the numbers are a guess: a warning, not an info.
       this.ctx.report(
-        { ...DiagnosticCodes.labelAssumed, severity: "warning" },
+        DiagnosticVariants.labelGuessed,
         `a row of 二 without a label read as ${def.label}, the next row of 第二十条第(${def.item})项 (无行标签，按位置认定)`,
         v.row.position,
         childPath("proactive", def.key),
@@ -638,7 +638,7 @@ class ProactiveReader {
       const truncated = cell !== undefined && weakColumns(norm, columns).includes(c);
       const other = named && named !== c ? named : null;
       this.ctx.report(
-        other ? { ...DiagnosticCodes.labelAssumed, severity: "warning" } : DiagnosticCodes.labelAssumed,
+        other ? DiagnosticVariants.labelGuessed : DiagnosticCodes.labelAssumed,
         cell
           ? `column header \`${clip(cell.value)}\` read as ${c.label} from its place in the template grid${truncated ? " (a cut-off label)" : ""}${other ? ` although it names ${other.label}` : ""} (表头不完整，按位置认定)`
           : `column ${c.label} has no header cell; assumed from the template grid (按模板列序认定)`,
@@ -870,7 +870,7 @@ class RequestsReader {
     if (assumed) {
       // A row placed by position alone is a guess about the numbers themselves: a warning.
       this.ctx.report(
-        { ...DiagnosticCodes.labelAssumed, severity: "warning" },
+        DiagnosticVariants.labelGuessed,
         `row label \`${clip(v.labels.map((c) => c.value).join(" / ") || "(none)")}\` not recognised; read as ${def.label} from its place in the table (行标签无法识别，按位置认定)`,
         v.labels[v.labels.length - 1]?.position ?? v.row.position,
         path,
@@ -1056,7 +1056,7 @@ class ReviewsReader {
       const want = normalizeLabel(c.label);
       if (n !== want && !(n.length > 0 && want.startsWith(n))) {
         this.ctx.report(
-          { ...DiagnosticCodes.labelAssumed, severity: "warning" },
+          DiagnosticVariants.labelGuessed,
           `header \`${clip(cell.value)}\` read as ${c.label} from its place in the grid (表头按位置认定为${c.label})`,
           cell.position,
           childPath(path, c.key),
@@ -1096,7 +1096,7 @@ class ReviewsReader {
       if (n === want) return;
       const truncated = n.length > 0 && want.startsWith(n);
       this.ctx.report(
-        truncated ? DiagnosticCodes.labelAssumed : { ...DiagnosticCodes.labelAssumed, severity: "warning" },
+        truncated ? DiagnosticCodes.labelAssumed : DiagnosticVariants.labelGuessed,
         `header \`${clip(cell.value)}\` read as ${c.label} from its place in the grid (表头\`${cell.value}\`按位置认定为${c.label})`,
         cell.position,
         childPath(childPath("reviewsAndLawsuits", g.key), c.key),
