@@ -101,6 +101,14 @@ function frameLine(text: string, ascii: boolean): boolean {
 /** An ASCII frame needs a `+--` border line; a lone `|---|` rule is markdown, not a box. */
 const ASCII_BORDER = /^\s*\+[-=]+\+/;
 
+/**
+ * True for lines that are all ASCII frame lines (`|…|`, `+--+`): a table the row-lines
+ * grammar made of an ASCII box, which this reader rebuilds with its spans.
+ */
+export function asciiFrameLines(lines: readonly SourceLine[]): boolean {
+  return lines.length > 0 && lines.every((l) => frameLine(l.text, true));
+}
+
 /** One physical line of a box, measured. */
 interface BoxLine {
   line: SourceLine;
