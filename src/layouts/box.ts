@@ -379,17 +379,20 @@ export const readBoxes: LayoutReader = (lines, index, out) => {
       let j = i;
       while (j + 1 < lines.length && frameLine(lines[j + 1]!.text, ascii) && adjacent(lines[j]!, lines[j + 1]!, text)) j++;
       const run = lines.slice(i, j + 1);
-      if (run.length < 2 || (ascii && !run.some((l) => ASCII_BORDER.test(l.text)))) continue;
+      if (run.length < 2 || (ascii && !run.some((l) => ASCII_BORDER.test(l.text)))) {
+        // Pipe rows without a `+--` border (row lines, markdown): not a box. Skip the run
+        // as a whole, so a long one is scanned once.
+        if (ascii) i = j;
+        continue;
+      }
       let table: Table | null = null;
       try {
         table = readBox(run, ascii, index, out);
       } catch {
         table = null; // never throw on input: an unreadable box stays prose
       }
-      if (table) {
-        claims.push({ first: i, last: j, blocks: [table] });
-        i = j;
-      }
+      if (table) claims.push({ first: i, last: j, blocks: [table] });
+      i = j;
       break;
     }
   }

@@ -57,7 +57,17 @@ export function applyLayouts(
     .filter((b) => b.type === "table")
     .map((b) => [b.position.start.offset, b.position.end.offset] as const)
     .filter(([s, e]) => {
-      const lines = all.filter((l) => inside(l, s, e));
+      if (reclaimed.length === 0) return true;
+      // The table's lines by binary search: a text may hold many tables.
+      let lo = 0;
+      let hi = all.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (all[mid]!.offset + all[mid]!.text.length <= s) lo = mid + 1;
+        else hi = mid;
+      }
+      const lines: SourceLine[] = [];
+      for (let i = lo; i < all.length && all[i]!.offset < e; i++) if (inside(all[i]!, s, e)) lines.push(all[i]!);
       return !reclaimed.some((p) => p(lines));
     });
   let free = all.filter((l) => !tables.some(([s, e]) => inside(l, s, e)));
