@@ -88,14 +88,22 @@ function glyphs(text: string, measure: Measure, ascii: boolean): Glyph[] {
   return out;
 }
 
+const isEdge = (cp: number, ascii: boolean) => (ascii ? cp === 0x7c || cp === 0x2b : isBoxChar(cp) && !UNICODE_HORIZONTAL.has(cp));
+
 /** A line is part of a frame when its text starts and ends with a stroke or a corner. */
 function frameLine(text: string, ascii: boolean): boolean {
   const t = text.trim();
-  if (t.length < 2) return false;
-  const a = t.codePointAt(0)!;
-  const b = t.codePointAt(t.length - 1)!;
-  const edge = (cp: number) => (ascii ? cp === 0x7c || cp === 0x2b : isBoxChar(cp) && !UNICODE_HORIZONTAL.has(cp));
-  return edge(a) && edge(b);
+  return t.length >= 2 && isEdge(t.codePointAt(0)!, ascii) && isEdge(t.codePointAt(t.length - 1)!, ascii);
+}
+
+/**
+ * A line that opens with a stroke continues a box even when its end was lost (a cut line,
+ * a trailing stroke eaten by a scraper): it is read as far as it goes and the box is
+ * flagged, rather than left for the grammar to read without its columns.
+ */
+function openedLine(text: string, ascii: boolean): boolean {
+  const t = text.trimStart();
+  return t.length >= 2 && isEdge(t.codePointAt(0)!, ascii);
 }
 
 /** An ASCII frame needs a `+--` border line; a lone `|---|` rule is markdown, not a box. */
@@ -231,6 +239,13 @@ function join(pieces: readonly string[]): string {
   return out;
 }
 
+/** What names each report table inside a box (its caption rows and headers). */
+const PARTS: ReadonlyArray<readonly [string, RegExp]> = [
+  ["proactive", /第二十条|信息内容|主动公开/],
+  ["requests", /申请人情况|本年新收|办理结果|结转/],
+  ["reviewsAndLawsuits", /行政复议|行政诉讼/],
+];
+
 /** A rectangle of grid places: logical rows r0..r1, grid columns c0..c1 (inclusive). */
 interface Rect {
   r0: number;
@@ -298,7 +313,17 @@ function readBox(src: readonly SourceLine[], ascii: boolean, index: LineIndex, o
     g.push(i);
   }
   const rects: Rect[] = [];
-  let damaged = stray > 0;
+  // Every line must run from the left edge to the right edge: a shorter one was cut.
+  const left = boundaries[0]!;
+  const right = boundaries[boundaries.length - 1]!;
+  let damaged =
+    stray > 0 ||
+    lines.some((l) => {
+      const shown = l.glyphs.filter((g) => g.kind !== Kind.Space);
+      const a = shown[0];
+      const b = shown[shown.length - 1];
+      return !a || !b || a.kind !== Kind.Vertical || b.kind !== Kind.Vertical || a.col !== left || b.col !== right;
+    });
   for (const places of groups.values()) {
     const rs = places.map((i) => Math.floor(i / width));
     const cs = places.map((i) => i % width);
@@ -312,14 +337,46 @@ function readBox(src: readonly SourceLine[], ascii: boolean, index: LineIndex, o
   rects.sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
   const boxStart = src[0]!.offset;
   const boxEnd = src[src.length - 1]!.offset + src[src.length - 1]!.text.length;
+  // Numbers do not wrap: within a logical row every value starts on the row's first line
+  // of text. Values on later lines, or one cell with numbers on two lines, mean a rule line
+  // was lost and two rows ran together.
+  if (!damaged) {
+    damaged = bands.some((band, r) => {
+      let firstText = Infinity;
+      const starts: Array<{ line: number; digits: number }> = [];
+      for (const rect of rects) {
+        if (rect.r0 !== r || rect.r1 !== r) continue;
+        let line = -1;
+        let digits = 0;
+        for (let y = band.first; y <= band.last; y++) {
+          const l = lines[y]!;
+          const sp = slice(l, boundaries[rect.c0]! + 1, boundaries[rect.c1 + 1]!);
+          if (!sp) continue;
+          if (line < 0) line = y;
+          if (/[0-9０-９]/.test(l.line.text.slice(sp.start, sp.end))) digits++;
+        }
+        if (line < 0) continue;
+        firstText = Math.min(firstText, line);
+        starts.push({ line, digits });
+      }
+      return starts.some((c) => c.digits > 1 || (c.digits > 0 && c.line > firstText));
+    });
+  }
   if (damaged) {
-    out.push(
-      diagnostic(
-        DiagnosticCodes.boxDamaged,
-        "the frame of this box-drawn table does not line up everywhere; cells were cut where its strokes stand and may be misread (表格框线不齐，单元格可能切分有误)",
-        index.position(boxStart, boxEnd),
-      ),
-    );
+    // The diagnostic names the report tables the box holds, so that every value read from
+    // it is flagged; a box naming none gets one without a path.
+    const boxText = src.map((l) => l.text).join("\n").replace(/[\s\u2500-\u257f|+-]/g, "");
+    const parts = PARTS.filter(([, re]) => re.test(boxText)).map(([p]) => p);
+    for (const path of parts.length > 0 ? parts : [undefined]) {
+      out.push(
+        diagnostic(
+          DiagnosticCodes.boxDamaged,
+          "the frame of this box-drawn table does not line up everywhere (a stroke out of line, a cut line, a cell that is not a rectangle, two rows run together); cells were cut where its strokes stand and may be misread (表格框线不齐，单元格可能切分有误)",
+          index.position(boxStart, boxEnd),
+          path === undefined ? {} : { path },
+        ),
+      );
+    }
   }
   const tableRows: TableRow[] = [];
   for (let r = 0; r < rows; r++) {
@@ -346,15 +403,22 @@ function readBox(src: readonly SourceLine[], ascii: boolean, index: LineIndex, o
         const i = from < l.byCol.length ? l.byCol[from]! : -1;
         start = end = l.line.offset + (i >= 0 ? l.glyphs[i]!.at : l.line.text.length);
       }
-      const cell: TableCell = { type: "tableCell", value: join(pieces), position: index.position(start, end), column: rect.c0 };
-      if (rect.c1 > rect.c0) cell.colspan = rect.c1 - rect.c0 + 1;
-      if (rect.r1 > rect.r0) cell.rowspan = rect.r1 - rect.r0 + 1;
+      const cell: TableCell = { type: "tableCell", value: join(pieces), position: index.position(start, end) };
+      // A damaged frame's columns are not trusted: without them the normaliser reads the
+      // row by its values, and flags it as uncertain (below).
+      if (!damaged) {
+        cell.column = rect.c0;
+        if (rect.c1 > rect.c0) cell.colspan = rect.c1 - rect.c0 + 1;
+        if (rect.r1 > rect.r0) cell.rowspan = rect.r1 - rect.r0 + 1;
+      }
       cells.push(cell);
     }
     if (cells.length === 0) continue;
     const first = lines[bands[r]!.first]!.line;
     const last = lines[bands[r]!.last]!.line;
-    tableRows.push({ type: "tableRow", padding: 0, children: cells, position: index.position(first.offset, last.offset + last.text.length) });
+    const row: TableRow = { type: "tableRow", padding: 0, children: cells, position: index.position(first.offset, last.offset + last.text.length) };
+    if (damaged) row.uncertain = true;
+    tableRows.push(row);
   }
   if (tableRows.length === 0) return null;
   return { type: "table", form: "box", columns: width, children: tableRows, position: index.position(boxStart, boxEnd) };
@@ -377,7 +441,7 @@ export const readBoxes: LayoutReader = (lines, index, out) => {
     for (const ascii of [false, true]) {
       if (!frameLine(lines[i]!.text, ascii)) continue;
       let j = i;
-      while (j + 1 < lines.length && frameLine(lines[j + 1]!.text, ascii) && adjacent(lines[j]!, lines[j + 1]!, text)) j++;
+      while (j + 1 < lines.length && openedLine(lines[j + 1]!.text, ascii) && adjacent(lines[j]!, lines[j + 1]!, text)) j++;
       const run = lines.slice(i, j + 1);
       if (run.length < 2 || (ascii && !run.some((l) => ASCII_BORDER.test(l.text)))) {
         // Pipe rows without a `+--` border (row lines, markdown): not a box. Skip the run
