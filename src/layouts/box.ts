@@ -239,6 +239,9 @@ function join(pieces: readonly string[]): string {
   return out;
 }
 
+/** A piece of cell text that is a number (not a numbered label such as `2.申请人…`). */
+const NUMBER = /^[-+－]?[0-9０-９][0-9０-９,，.．]*\s*(?:万元|元|件|%)?$/;
+
 /** What names each report table inside a box (its caption rows and headers). */
 const PARTS: ReadonlyArray<readonly [string, RegExp]> = [
   ["proactive", /第二十条|信息内容|主动公开/],
@@ -337,29 +340,34 @@ function readBox(src: readonly SourceLine[], ascii: boolean, index: LineIndex, o
   rects.sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
   const boxStart = src[0]!.offset;
   const boxEnd = src[src.length - 1]!.offset + src[src.length - 1]!.text.length;
-  // Numbers do not wrap: within a logical row every value starts on the row's first line
-  // of text. Values on later lines, or one cell with numbers on two lines, mean a rule line
-  // was lost and two rows ran together.
+  // Numbers do not wrap: a cell with numbers on two lines means a rule line was lost and
+  // two rows ran together. Once the values have begun, a row of several lines (a wrapped
+  // label) without a single number may have lost the line that held them (w3m centres
+  // values vertically beside a wrapped label): doubtful too.
   if (!damaged) {
+    let valuesBegun = false;
     damaged = bands.some((band, r) => {
-      let firstText = Infinity;
-      const starts: Array<{ line: number; digits: number }> = [];
+      let rowDigits = 0;
+      let wrapped = false;
       for (const rect of rects) {
-        if (rect.r0 !== r || rect.r1 !== r) continue;
-        let line = -1;
+        if (rect.r0 > r || rect.r1 < r) continue;
+        const single = rect.r0 === r && rect.r1 === r;
+        let pieces = 0;
         let digits = 0;
         for (let y = band.first; y <= band.last; y++) {
           const l = lines[y]!;
           const sp = slice(l, boundaries[rect.c0]! + 1, boundaries[rect.c1 + 1]!);
           if (!sp) continue;
-          if (line < 0) line = y;
-          if (/[0-9０-９]/.test(l.line.text.slice(sp.start, sp.end))) digits++;
+          pieces++;
+          if (NUMBER.test(l.line.text.slice(sp.start, sp.end))) digits++;
         }
-        if (line < 0) continue;
-        firstText = Math.min(firstText, line);
-        starts.push({ line, digits });
+        if (single && digits > 1) return true;
+        if (single) rowDigits += digits;
+        if (pieces > 1) wrapped = true;
       }
-      return starts.some((c) => c.digits > 1 || (c.digits > 0 && c.line > firstText));
+      const doubtful = valuesBegun && wrapped && rowDigits === 0;
+      if (rowDigits > 0) valuesBegun = true;
+      return doubtful;
     });
   }
   if (damaged) {
