@@ -342,13 +342,15 @@ function readBox(src: readonly SourceLine[], ascii: boolean, index: LineIndex, o
   const boxEnd = src[src.length - 1]!.offset + src[src.length - 1]!.text.length;
   // Numbers do not wrap: a cell with numbers on two lines means a rule line was lost and
   // two rows ran together. Once the values have begun, a row of several lines (a wrapped
-  // label) without a single number may have lost the line that held them (w3m centres
-  // values vertically beside a wrapped label): doubtful too.
+  // label) with nothing but its label may have lost the line that held the values (w3m
+  // centres values vertically beside a wrapped label): doubtful too.
   if (!damaged) {
     let valuesBegun = false;
     damaged = bands.some((band, r) => {
       let rowDigits = 0;
       let wrapped = false;
+      let singles = 0;
+      let filled = 0;
       for (const rect of rects) {
         if (rect.r0 > r || rect.r1 < r) continue;
         const single = rect.r0 === r && rect.r1 === r;
@@ -362,10 +364,16 @@ function readBox(src: readonly SourceLine[], ascii: boolean, index: LineIndex, o
           if (NUMBER.test(l.line.text.slice(sp.start, sp.end))) digits++;
         }
         if (single && digits > 1) return true;
-        if (single) rowDigits += digits;
+        if (single) {
+          rowDigits += digits;
+          singles++;
+          if (pieces > 0) filled++;
+        }
         if (pieces > 1) wrapped = true;
       }
-      const doubtful = valuesBegun && wrapped && rowDigits === 0;
+      // A wrapped header row of a stacked sub-table has text in its other cells; a row that
+      // lost its values has only its label.
+      const doubtful = valuesBegun && wrapped && rowDigits === 0 && singles > 1 && filled <= 1;
       if (rowDigits > 0) valuesBegun = true;
       return doubtful;
     });

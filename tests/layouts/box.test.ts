@@ -165,7 +165,7 @@ describe("box geometry", () => {
 // ---------------------------------------------------------------------------------------------
 // Real text browsers on rendered pages.
 
-const WIDTHS = [80, 120, 200] as const;
+const WIDTHS = [60, 80, 120, 200] as const;
 
 interface Tool {
   name: string;
