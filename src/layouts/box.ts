@@ -113,8 +113,24 @@ const ASCII_BORDER = /^\s*\+[-=]+\+/;
  * True for lines that are all ASCII frame lines (`|…|`, `+--+`): a table the row-lines
  * grammar made of an ASCII box, which this reader rebuilds with its spans.
  */
-export function asciiFrameLines(lines: readonly SourceLine[]): boolean {
-  return lines.length > 0 && lines.every((l) => frameLine(l.text, true));
+export function asciiFrameLines(lines: readonly SourceLine[], text: string): boolean {
+  return lines.length > 0 && mayHoldBox(text).ascii && lines.every((l) => frameLine(l.text, true));
+}
+
+let lastText: string | null = null;
+let lastAnswer = { unicode: false, ascii: false };
+
+/**
+ * Whether `text` can hold a box at all: a frame character, or an ASCII `+--` border line.
+ * One scan of the text, remembered for the last text, so that inputs without boxes (most
+ * of them) pay almost nothing for this reader.
+ */
+function mayHoldBox(text: string): { unicode: boolean; ascii: boolean } {
+  if (text !== lastText) {
+    lastText = text;
+    lastAnswer = { unicode: /[\u2500-\u257f]/.test(text), ascii: /^[ \t]*\+[-=]{2,}/m.test(text) };
+  }
+  return lastAnswer;
 }
 
 /** One physical line of a box, measured. */
@@ -453,8 +469,11 @@ function adjacent(a: SourceLine, b: SourceLine, text: string): boolean {
 export const readBoxes: LayoutReader = (lines, index, out) => {
   const claims: LayoutClaim[] = [];
   const text = index.text;
+  const may = mayHoldBox(text);
+  const kinds = [...(may.unicode ? [false] : []), ...(may.ascii ? [true] : [])];
+  if (kinds.length === 0) return claims;
   for (let i = 0; i < lines.length; i++) {
-    for (const ascii of [false, true]) {
+    for (const ascii of kinds) {
       if (!frameLine(lines[i]!.text, ascii)) continue;
       let j = i;
       while (j + 1 < lines.length && openedLine(lines[j + 1]!.text, ascii) && adjacent(lines[j]!, lines[j + 1]!, text)) j++;

@@ -19,7 +19,7 @@ const READERS: readonly LayoutReader[] = [readBoxes];
  * cells without knowing the spans. Their lines are offered to the readers too; a grammar
  * table stays in the tree unless a reader claims its lines.
  */
-const RECLAIMED: ReadonlyArray<(lines: readonly SourceLine[]) => boolean> = [asciiFrameLines];
+const RECLAIMED: ReadonlyArray<(lines: readonly SourceLine[], text: string) => boolean> = [asciiFrameLines];
 
 /** Every line of `text` with its offset; a CRLF or lone CR ends a line as LF does. */
 export function sourceLines(text: string): SourceLine[] {
@@ -46,7 +46,7 @@ export function applyLayouts(
   index: LineIndex,
   out: Diagnostic[],
   readers: readonly LayoutReader[] = READERS,
-  reclaimed: ReadonlyArray<(lines: readonly SourceLine[]) => boolean> = RECLAIMED,
+  reclaimed: ReadonlyArray<(lines: readonly SourceLine[], text: string) => boolean> = RECLAIMED,
 ): Root {
   if (readers.length === 0) return tree;
   const text = index.text;
@@ -68,7 +68,7 @@ export function applyLayouts(
       }
       const lines: SourceLine[] = [];
       for (let i = lo; i < all.length && all[i]!.offset < e; i++) if (inside(all[i]!, s, e)) lines.push(all[i]!);
-      return !reclaimed.some((p) => p(lines));
+      return !reclaimed.some((p) => p(lines, text));
     });
   let free = all.filter((l) => !tables.some(([s, e]) => inside(l, s, e)));
   const claims: Array<{ start: number; end: number; blocks: Block[] }> = [];
