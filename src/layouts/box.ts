@@ -216,12 +216,13 @@ const enum Segment {
   Rule,
 }
 
-function segment(l: BoxLine, from: number, to: number): Segment {
+function segment(l: BoxLine, from: number, to: number, stray = false): Segment {
   let rule = 0;
   let text = false;
   for (let c = from; c < to; c++) {
     const k = kindAt(l, c);
-    if (k === Kind.Horizontal) rule++;
+    // A line out of line has its junctions where no boundary is: they are part of its rule.
+    if (k === Kind.Horizontal || (stray && k === Kind.Vertical)) rule++;
     else if (k !== Kind.Space) text = true;
   }
   if (text) return Segment.Text;
@@ -236,7 +237,8 @@ function slice(l: BoxLine, from: number, to: number): { start: number; end: numb
   let end = -1;
   for (const g of l.glyphs) {
     if (g.col < from || g.col + g.width > to) continue;
-    if (g.kind === Kind.Space) continue;
+    // A stroke inside a cell is a line out of line (already reported), not text.
+    if (g.kind === Kind.Space || g.kind === Kind.Vertical) continue;
     if (start < 0) start = g.at;
     end = g.at + g.length;
   }
@@ -280,12 +282,17 @@ interface Rect {
  */
 function readBox(src: readonly SourceLine[], ascii: boolean, index: LineIndex, out: Diagnostic[]): Table | null {
   const { lines, stray } = measureBox(src, ascii);
-  const boundaries = [...strokeColumns(lines).keys()].sort((a, b) => a - b);
+  // Boundaries are where at least two lines put a stroke: a line shifted by a lost or an
+  // extra character must not cut every cell it crosses. Such a line is read as far as its
+  // cells still cover the grid, and the box is reported.
+  const counts = strokeColumns(lines);
+  const boundaries = [...counts.keys()].filter((c) => lines.length < 3 || counts.get(c)! >= 2).sort((a, b) => a - b);
+  const strayLine = lines.map((l) => l.glyphs.some((g) => g.kind === Kind.Vertical && !boundaries.includes(g.col)));
   if (boundaries.length < 2) return null;
   const width = boundaries.length - 1;
-  const segs = lines.map((l) => {
+  const segs = lines.map((l, y) => {
     const s: Segment[] = [];
-    for (let j = 0; j < width; j++) s.push(segment(l, boundaries[j]! + 1, boundaries[j + 1]!));
+    for (let j = 0; j < width; j++) s.push(segment(l, boundaries[j]! + 1, boundaries[j + 1]!, strayLine[y]));
     return s;
   });
   const isRule = segs.map((s) => s.includes(Segment.Rule));
@@ -313,7 +320,14 @@ function readBox(src: readonly SourceLine[], ascii: boolean, index: LineIndex, o
     for (let j = 0; j + 1 < width; j++) {
       const b = boundaries[j + 1]!;
       let stroke = false;
-      for (let y = first; y <= last && !stroke; y++) stroke = kindAt(lines[y]!, b) === Kind.Vertical;
+      let seen = false;
+      for (let y = first; y <= last && !stroke; y++) {
+        if (strayLine[y]) continue;
+        seen = true;
+        stroke = kindAt(lines[y]!, b) === Kind.Vertical;
+      }
+      // A row of stray lines only: keep its places apart.
+      if (!seen) stroke = true;
       if (!stroke) unite(r * width + j, r * width + j + 1);
     }
     if (r + 1 < rows) {
@@ -422,7 +436,7 @@ function readBox(src: readonly SourceLine[], ascii: boolean, index: LineIndex, o
       let end = -1;
       for (let y = bands[rect.r0]!.first; y <= bands[rect.r1]!.last; y++) {
         const l = lines[y]!;
-        if (segment(l, from, to) === Segment.Rule) continue;
+        if (segment(l, from, to, strayLine[y]) === Segment.Rule) continue;
         const s = slice(l, from, to);
         if (!s) continue;
         pieces.push(l.line.text.slice(s.start, s.end));
