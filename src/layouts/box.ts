@@ -170,10 +170,14 @@ function strokeColumns(lines: readonly BoxLine[]): Map<number, number> {
   return at;
 }
 
-/** Columns used by a single line only: strokes that line up with nothing. */
-function strayColumns(cols: Map<number, number>): number {
+/**
+ * Lines with a stroke where no other line has one: lines that line up with nothing. Counted
+ * in lines, not columns, so that one damaged line cannot make a wrong reading (which
+ * misplaces every line with CJK text) look better than the right one.
+ */
+function strayLines(lines: readonly BoxLine[], cols: Map<number, number> = strokeColumns(lines)): number {
   let n = 0;
-  for (const count of cols.values()) if (count < 2) n++;
+  for (const l of lines) if (l.glyphs.some((g) => g.kind === Kind.Vertical && (cols.get(g.col) ?? 0) < 2)) n++;
   return n;
 }
 
@@ -186,7 +190,7 @@ function measureBox(src: readonly SourceLine[], ascii: boolean): { lines: BoxLin
   let best: { lines: BoxLine[]; stray: number } | null = null;
   for (const m of MEASURES) {
     const lines = src.map((l) => measureLine(l, m, ascii));
-    const stray = strayColumns(strokeColumns(lines));
+    const stray = strayLines(lines);
     if (best === null || stray < best.stray) best = { lines, stray };
     if (stray === 0) break;
   }
@@ -204,7 +208,7 @@ function measureBox(src: readonly SourceLine[], ascii: boolean): { lines: BoxLin
         }
       }
     });
-    best = { lines, stray: strayColumns(strokeColumns(lines)) };
+    best = { lines, stray: strayLines(lines) };
   }
   return best!;
 }
