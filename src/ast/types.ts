@@ -53,7 +53,7 @@ export interface Paragraph extends NodeBase {
 }
 
 /** How the table was flattened in the text. */
-export type TableForm = "cell-lines" | "row-lines" | "markdown" | "html" | "plain";
+export type TableForm = "cell-lines" | "row-lines" | "markdown" | "html" | "plain" | "box";
 
 /**
  * A table rebuilt from flattened text. `columns` is the grid width W the rows were cut with
@@ -96,11 +96,11 @@ export interface TableCell extends NodeBase {
    * must hold, decides.
    */
   ambiguous?: boolean;
-  /** HTML tables only: the grid column the cell starts in (0-based), after rowspans. */
+  /** HTML and box-drawn tables only: the grid column the cell starts in (0-based), after rowspans. */
   column?: number;
-  /** HTML tables only: how many grid columns the cell spans. */
+  /** HTML and box-drawn tables only: how many grid columns the cell spans. */
   colspan?: number;
-  /** HTML tables only: how many rows the cell spans. */
+  /** HTML and box-drawn tables only: how many rows the cell spans. */
   rowspan?: number;
 }
 

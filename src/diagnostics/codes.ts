@@ -38,6 +38,11 @@ export const DiagnosticCodes = {
    * failed at or before this row. Every value of the row is suspect.
    */
   rowMisaligned: { code: "row-misaligned", severity: "warning" },
+  /**
+   * A box-drawn table's frame does not line up (a stroke where no other line has one, a
+   * merged area that is not a rectangle): its cells were cut where the strokes stand.
+   */
+  boxDamaged: { code: "box-damaged", severity: "warning" },
   /** A flattened table gave no padding line, so its rows could not be cut reliably. */
   tableWidthUnknown: { code: "table-width-unknown", severity: "warning" },
   /** A padding run does not add up to the table width: the row boundary is uncertain. */
