@@ -408,7 +408,7 @@ describe("the real tools print the same structure", () => {
       const page = await browser.newPage();
       for (const { m } of pages) {
         await page.setContent(render(m, "html", {}));
-        const inner = (await page.evaluate(() => document.body.innerText)) as string;
+        const inner = (await page.evaluate("document.body.innerText")) as string;
         expect(renderTabs(m)).toBe(inner.trim());
       }
     } finally {
