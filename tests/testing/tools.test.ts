@@ -112,7 +112,7 @@ function borders(lines: readonly string[]): number[] {
  * grid column, one band of content lines per `<tr>`, and each cell's text (lines joined)
  * inside its own box, with no rule drawn across the box.
  */
-function boxErrors(text: string, table: LayoutTable, labels = true): string[] {
+function boxErrors(text: string, table: LayoutTable, labels = true, centred = true): string[] {
   const after = afterHeading(text, table);
   const start = after.findIndex((l) => l.startsWith("┌"));
   const end = after.findIndex((l) => l.startsWith("└"));
@@ -137,6 +137,10 @@ function boxErrors(text: string, table: LayoutTable, labels = true): string[] {
     if (cell.role !== "value" && !labels) continue;
     const want = cell.role === "value" ? plain(cell.value) : cell.text;
     if (squeeze(got) !== squeeze(want)) errors.push(`${cell.id}: box holds ${JSON.stringify(got.trim())}, want ${JSON.stringify(want)}`);
+    const used = region.flatMap((s, i) => (s.trim() === "" ? [] : [i]));
+    if (centred && cell.rowspan > 1 && used.length === 1 && used[0] !== Math.floor((region.length - 1) / 2)) {
+      errors.push(`${cell.id}: printed on line ${used[0]} of ${region.length}, not the middle one`);
+    }
   }
   return errors;
 }
@@ -213,10 +217,14 @@ describe("box", () => {
     const text = renderBox(m!, { wrap: 8, cols: 40 });
     const lines = text.split("\n");
     expect(lines.filter((l) => !/[│┌└├]/.test(l)).every((l) => displayWidth(l) <= 40)).toBe(true);
-    // A label of more than 8 columns takes several lines of its box: some line holds a
-    // continuation of a label with nothing in the value boxes beside it.
-    expect(lines.some((l) => /^│[^│]*│\s*│/.test(l) || /│ +│ +│ +│/.test(l))).toBe(true);
-    for (const t of layoutTables(m!)) expect(boxErrors(text, t)).toEqual([]);
+    for (const t of layoutTables(m!)) {
+      expect(boxErrors(text, t)).toEqual([]);
+      // Labels longer than 8 columns take several lines of their box, so the box has more
+      // lines than one per row and one rule between rows.
+      const box = afterHeading(text, t);
+      const height = box.findIndex((l) => l.startsWith("└")) - box.findIndex((l) => l.startsWith("┌")) + 1;
+      expect(height).toBeGreaterThan(2 * t.rows.length + 1);
+    }
   });
 });
 
