@@ -219,8 +219,9 @@ describe("box", () => {
     expect(lines.filter((l) => !/[│┌└├]/.test(l)).every((l) => displayWidth(l) <= 40)).toBe(true);
     for (const t of layoutTables(m!)) {
       expect(boxErrors(text, t)).toEqual([]);
-      // Labels longer than 8 columns take several lines of their box, so the box has more
-      // lines than one per row and one rule between rows.
+      // A single-column label longer than 8 columns takes several lines of its box, so the
+      // box has more lines than one per row and one rule between rows.
+      if (!t.rows.flat().some((c) => c.colspan === 1 && displayWidth(c.text) > 8)) continue;
       const box = afterHeading(text, t);
       const height = box.findIndex((l) => l.startsWith("└")) - box.findIndex((l) => l.startsWith("┌")) + 1;
       expect(height).toBeGreaterThan(2 * t.rows.length + 1);
