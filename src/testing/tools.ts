@@ -131,34 +131,31 @@ function wrapText(text: string, width: number, measure: Measure = displayWidth):
   const lines: string[] = [];
   let line = "";
   let w = 0;
+  const flush = () => {
+    lines.push(line);
+    line = "";
+    w = 0;
+  };
   for (const token of tokens) {
     const tw = measure(token);
-    if (w + tw <= width || line === "") {
-      if (tw > width && line === "") {
-        // Cut an over-long run character by character.
-        for (const ch of token) {
-          const cw = measure(ch);
-          if (w + cw > width && line !== "") {
-            lines.push(line);
-            line = "";
-            w = 0;
-          }
-          line += ch;
-          w += cw;
-        }
-        continue;
-      }
+    if (w + tw <= width) {
       line += token;
       w += tw;
       continue;
     }
-    lines.push(line);
-    if (/^ +$/.test(token)) {
-      line = "";
-      w = 0;
-    } else {
+    if (line !== "") flush();
+    if (/^ +$/.test(token)) continue; // a break swallows the spaces at it
+    if (tw <= width) {
       line = token;
       w = tw;
+      continue;
+    }
+    // A run wider than the whole line: cut it character by character.
+    for (const ch of token) {
+      const cw = measure(ch);
+      if (w + cw > width && line !== "") flush();
+      line += ch;
+      w += cw;
     }
   }
   if (line !== "" || lines.length === 0) lines.push(line);
