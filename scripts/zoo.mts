@@ -4,9 +4,9 @@
  * per-tool table (pages, fields checked, right, flagged-wrong, unflagged-wrong, silent) for
  * issue 12's closing note. Tools missing on this machine are listed, not fatal.
  */
-import { RUNNERS, closeRunners } from "../tests/tools/runners.ts";
-import { formatTable } from "../tests/tools/score.ts";
-import { DEFAULT_PAGES, SOURCE_RUNNER, measure, zooPages } from "../tests/tools/zoo.ts";
+import { RUNNERS, closeRunners } from "../tests/tools/runners.js";
+import { formatTable } from "../tests/tools/score.js";
+import { DEFAULT_PAGES, SOURCE_RUNNER, measure, zooPages } from "../tests/tools/zoo.js";
 
 const at = process.argv.indexOf("--pages");
 const count = at >= 0 ? Number(process.argv[at + 1]) : DEFAULT_PAGES;
