@@ -6,7 +6,6 @@
  * a `column-undecided` warning on the row's path — never a guessed column.
  */
 import type { Block, Table, TableCell, TableRow } from "../ast/types.js";
-import type { Diagnostic } from "../model/types.js";
 import type { LineIndex } from "../source/line-index.js";
 import { DiagnosticCodes } from "../diagnostics/codes.js";
 import { diagnostic } from "../diagnostics/diagnostic.js";
