@@ -64,6 +64,11 @@ export const readAligned: LayoutReader = (lines, index, out) => {
     let last = j;
     while (last >= i && !isRow(tokens(lines[last]!), trailingValues(tokens(lines[last]!)))) last--;
     if (last < i) { i = j + 1; continue; }
+    // Aligned means padded: a run whose row lines are all single-spaced is prose or PDF text
+    // (read by the grammar as before), not a column dump.
+    let padded = false;
+    for (let k = i; k <= last && !padded; k++) padded = /\S {2,}\S/.test(lines[k]!.text.trim());
+    if (!padded) { i = j + 1; continue; }
     const rows: TableRow[] = [];
     let expected = 0;
     for (let k = i; k <= last; k++) {
@@ -80,7 +85,7 @@ export const readAligned: LayoutReader = (lines, index, out) => {
       }
       const want = part === "requests" ? 7 : part === "reviews" ? 15 : expected;
       const cells: TableCell[] = labels.map((x) => cell(index, x.start, x.end, x.text));
-      if (nv > 0 && nv !== want) {
+      if (nv > 0 && want > 0 && nv !== want) {
         const at = line.offset + line.text.length;
         out.push(diagnostic(DiagnosticCodes.columnUndecided,
           `row \`${labels.map((x) => x.text).join(" ")}\` has ${nv} values (${values.map((v) => v.text).join(", ")}) where its table has ${want} columns; the aligned layout does not decide which columns they are in, so they are left blank (列位置无法确定)`,
