@@ -59,6 +59,12 @@ export const DiagnosticCodes = {
   templateUnknown: { code: "template-unknown", severity: "info" },
   /** The tables carry signals of two templates. */
   templateMixed: { code: "template-mixed", severity: "warning" },
+  /**
+   * A row of a space-aligned column dump has fewer values than its columns, and their display
+   * positions do not decide which columns they are in: the row's values are left null and the
+   * message lists the candidate readings.
+   */
+  columnUndecided: { code: "column-undecided", severity: "warning" },
   /** An unexpected failure inside the parser; the report holds what was read before it. */
   internalError: { code: "internal-error", severity: "error" },
 } as const;

@@ -9,9 +9,10 @@ import type { Diagnostic } from "../model/types.js";
 import type { LineIndex } from "../source/line-index.js";
 import { asciiFrameLines, readBoxes } from "./box.js";
 import type { LayoutClaim, LayoutReader, SourceLine } from "./types.js";
+import { readAligned } from "./aligned.js";
 
 /** The readers, most specific first: a line claimed by one is not offered to the next. */
-const READERS: readonly LayoutReader[] = [readBoxes];
+const READERS: readonly LayoutReader[] = [readBoxes, readAligned];
 
 /**
  * Grammar tables that a layout reader reads better than the grammar did: an ASCII box

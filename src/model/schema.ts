@@ -205,6 +205,7 @@ export const SourceSchema = Type.Object({
     Type.Literal("markdown"),
     Type.Literal("plain"),
     Type.Literal("box"),
+    Type.Literal("aligned"),
   ]),
   bytes: Type.Integer({ minimum: 0 }),
   sha256: Type.String({ pattern: "^[0-9a-f]{64}$" }),

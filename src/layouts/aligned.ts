@@ -1,0 +1,133 @@
+/**
+ * Space-aligned column dumps (lynx -dump, pandoc -t plain, html-to-text dataTable): no
+ * separators, a value's column is its position. This first cut claims runs of lines holding
+ * template row labels followed by numbers; a row whose number count equals its table's
+ * column count is placed directly, any other row keeps its label and gets blank values plus
+ * a `column-undecided` warning on the row's path — never a guessed column.
+ */
+import type { Block, Table, TableCell, TableRow } from "../ast/types.js";
+import type { LineIndex } from "../source/line-index.js";
+import { DiagnosticCodes } from "../diagnostics/codes.js";
+import { diagnostic } from "../diagnostics/diagnostic.js";
+import { normalizeLabel } from "../text/labels.js";
+import { parseCellValue } from "../text/value.js";
+import { PROACTIVE_ROWS, REQUEST_ROWS } from "../templates/grid.js";
+import type { LayoutClaim, LayoutReader, SourceLine } from "./types.js";
+
+interface Token { text: string; start: number; end: number; value: boolean }
+
+function tokens(line: SourceLine): Token[] {
+  const out: Token[] = [];
+  const re = /\S+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(line.text))) {
+    const k = parseCellValue(m[0]).kind;
+    out.push({ text: m[0], start: line.offset + m.index, end: line.offset + m.index + m[0].length, value: k === "number" || k === "zero-word" || k === "placeholder" });
+  }
+  return out;
+}
+
+const ROW_PHRASES = [...REQUEST_ROWS.filter((d) => !d.exact).flatMap((d) => d.phrases), ...PROACTIVE_ROWS.flatMap((d) => d.phrases)].map(normalizeLabel);
+const ANCHOR = /第二十条|信息内容|申请人情况|勾稽|行政复议|行政诉讼|结果维持/;
+const SECTION = /^\s*[一二三四五六七八九十]+、/;
+
+type Part = "proactive" | "requests" | "reviews" | null;
+
+/** Reads aligned column tables; see the module comment. */
+export const readAligned: LayoutReader = (lines, index, out) => {
+  const claims: LayoutClaim[] = [];
+  let part: Part = null;
+  let i = 0;
+  while (i < lines.length) {
+    const t = lines[i]!.text;
+    const toks = tokens(lines[i]!);
+    const vals = trailingValues(toks);
+    if (vals === 0 && SECTION.test(t)) {
+      if (t.includes("主动公开")) part = "proactive";
+      else if (t.includes("收到和处理") || t.includes("依申请")) part = "requests";
+      else if (t.includes("行政复议")) part = "reviews";
+      i++;
+      continue;
+    }
+    if (!(isRow(toks, vals) || ANCHOR.test(t))) { i++; continue; }
+    // A run: consecutive non-blank lines, no section heading without values, no prose.
+    let j = i;
+    while (j + 1 < lines.length) {
+      const n = lines[j + 1]!;
+      const p = lines[j]!;
+      if (n.text.trim() === "" || n.offset > p.offset + p.text.length + 2) break;
+      const nt = tokens(n);
+      const nv = trailingValues(nt);
+      if (nv === 0 && (SECTION.test(n.text) || n.text.includes("。"))) break;
+      j++;
+    }
+    let last = j;
+    while (last >= i && !isRow(tokens(lines[last]!), trailingValues(tokens(lines[last]!)))) last--;
+    if (last < i) { i = j + 1; continue; }
+    // Aligned means padded: a run whose row lines are all single-spaced is prose or PDF text
+    // (read by the grammar as before), not a column dump.
+    let padded = false;
+    for (let k = i; k <= last && !padded; k++) padded = /\S {2,}\S/.test(lines[k]!.text.trim());
+    if (!padded) { i = j + 1; continue; }
+    const rows: TableRow[] = [];
+    let expected = 0;
+    for (let k = i; k <= last; k++) {
+      const line = lines[k]!;
+      const tk = tokens(line);
+      if (tk.length === 0 || /^[\s-]+$/.test(line.text)) continue;
+      const nv = trailingValues(tk);
+      const labels = tk.slice(0, tk.length - nv);
+      const values = tk.slice(tk.length - nv);
+      if (/第二十条|信息内容|申请人情况|行政复议/.test(line.text)) {
+        if (line.text.includes("信息内容")) expected = labels.length - 1;
+        if (line.text.includes("申请人情况")) part = "requests";
+        if (line.text.includes("行政复议") && line.text.includes("行政诉讼")) part = "reviews";
+      }
+      const want = part === "requests" ? 7 : part === "reviews" ? 15 : expected;
+      const cells: TableCell[] = labels.map((x) => cell(index, x.start, x.end, x.text));
+      if (nv > 0 && want > 0 && nv !== want) {
+        const at = line.offset + line.text.length;
+        out.push(diagnostic(DiagnosticCodes.columnUndecided,
+          `row \`${labels.map((x) => x.text).join(" ")}\` has ${nv} values (${values.map((v) => v.text).join(", ")}) where its table has ${want} columns; the aligned layout does not decide which columns they are in, so they are left blank (列位置无法确定)`,
+          index.position(line.offset, at), { path: rowPath(part, labels.map((x) => x.text).join("")) }));
+        for (let c = 0; c < want; c++) cells.push(cell(index, at, at, ""));
+      } else for (const v of values) cells.push(cell(index, v.start, v.end, v.text));
+      const first = tk[0]!;
+      const lastTok = tk[tk.length - 1]!;
+      rows.push({ type: "tableRow", padding: 0, children: cells, position: index.position(first.start, lastTok.end) });
+    }
+    if (rows.length > 0) {
+      const table: Table = { type: "table", form: "aligned", columns: null, children: rows, position: index.position(lines[i]!.offset, lines[last]!.offset + lines[last]!.text.length) };
+      claims.push({ first: i, last, blocks: [table as Block] });
+    }
+    i = j + 1;
+  }
+  return claims;
+};
+
+function trailingValues(t: Token[]): number {
+  let n = 0;
+  while (n < t.length && t[t.length - 1 - n]!.value) n++;
+  return n;
+}
+
+function isRow(t: Token[], vals: number): boolean {
+  if (vals === 0) return false;
+  if (vals === t.length) return vals >= 5;
+  const label = normalizeLabel(t.slice(0, t.length - vals).map((x) => x.text).join(""));
+  return ROW_PHRASES.some((p) => label.includes(p));
+}
+
+function cell(index: LineIndex, s: number, e: number, value: string): TableCell {
+  return { type: "tableCell", value, position: index.position(s, e) };
+}
+
+function rowPath(part: Part, label: string): string {
+  const n = normalizeLabel(label);
+  if (part === "proactive") {
+    const d = PROACTIVE_ROWS.find((r) => r.phrases.some((p) => n.includes(normalizeLabel(p))));
+    return d ? `proactive.${d.key}` : "proactive";
+  }
+  if (part === "reviews") return "reviewsAndLawsuits";
+  return "requests";
+}
