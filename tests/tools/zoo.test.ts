@@ -30,14 +30,14 @@ import { SOURCE_RUNNER, measure, zooPages, type ToolResult } from "./zoo.js";
  */
 export const TARGETS: Readonly<Record<string, number | null>> = {
   "html-source": 0.999, // baseline 100 %
-  "w3m-80": null, // baseline 0 %, silent: box drawing reader pending
-  "w3m-200": null, // baseline 0 %, silent
-  "lynx-80": null, // baseline 39 %, unflagged: aligned columns reader pending
-  "lynx-200": null, // baseline 39 %, unflagged
-  elinks: null, // baseline 0 %, silent: box drawing
+  "w3m-80": 0.9, // baseline 0 %, silent; box reader: 100 %
+  "w3m-200": 0.9, // baseline 0 %, silent; box reader: 100 %
+  "lynx-80": 0, // baseline 39 %, unflagged; aligned reader: 36 % right, the rest flagged
+  "lynx-200": 0, // baseline 39 %, unflagged; aligned reader: 68 %, the rest flagged
+  elinks: 0.9, // baseline 0 %, silent; box reader: 100 %
   links: 0.9, // baseline 97.4 %, nothing unflagged
-  "pandoc-plain": null, // baseline 6 %, unflagged: aligned columns
-  "pandoc-plain-200": null, // baseline 18 %, unflagged
+  "pandoc-plain": 0, // baseline 6 %, unflagged; aligned reader: 65 %, the rest flagged
+  "pandoc-plain-200": 0.9, // baseline 18 %, unflagged; aligned reader: 94 %
   "pandoc-gfm": null, // baseline 36 %, silent: markdown with raw HTML / spans
   html2text: null, // baseline 10 %, silent: markdown converters
   "html2text-nowrap": null, // baseline 10 %, silent
