@@ -14,6 +14,14 @@
 export const BulkCodes = {
   /** An input on stdin's list (or found while walking) cannot be opened or read. */
   inputUnreadable: { code: "input-unreadable", status: "error" },
+  /**
+   * A report whose template tables could none of them be read (`missing-table` errors, or a
+   * text that names itself a report with no template found): its panel row is all blanks and
+   * says `read_status=unread`, so it never passes for a report of zeros.
+   */
+  tablesUnread: { code: "tables-unread", status: "ok" },
+  /** A report of which some required tables could not be read (`read_status=partial`). */
+  tablesPartial: { code: "tables-partial", status: "ok" },
   /** The archive itself is damaged (no central directory, bad tar header, truncated gzip). */
   archiveCorrupt: { code: "archive-corrupt", status: "error" },
   /** A compressed stream (tar.gz, warc.gz) expands past the ratio limit: a decompression bomb. */

@@ -269,6 +269,22 @@ function buildNumericColumns(): NumericColumn[] {
   return columns;
 }
 
+/** Whether a report's template tables were read: the column researchers filter on first. */
+export type ReadStatus = "read" | "partial" | "unread";
+
+/**
+ * `unread` when no template table was read although the report needed them (a `missing-table`
+ * error or `report-template-unknown`), `partial` when some required table is missing, `read`
+ * otherwise (legacy reports and texts that are not reports included: their own codes say so).
+ * `missing` lists the model keys of the tables that were not read.
+ */
+export function readStatus(report: Report): { status: ReadStatus; missing: string[] } {
+  const missing = report.diagnostics.filter((d) => d.code === "missing-table" && d.path !== undefined).map((d) => d.path!);
+  const anyRead = report.proactive !== undefined || report.requests !== undefined || report.reviewsAndLawsuits !== undefined;
+  if (!anyRead && (missing.length > 0 || report.diagnostics.some((d) => d.code === "report-template-unknown"))) return { status: "unread", missing };
+  return { status: missing.length > 0 ? "partial" : "read", missing };
+}
+
 const count = (report: Report, severity: string) => report.diagnostics.filter((d) => d.severity === severity).length;
 const checks = (report: Report, status: string) => report.checks.filter((c) => c.status === status).length;
 
@@ -281,7 +297,7 @@ export const META_COLUMNS: readonly MetaColumn[] = [
   { name: "bytes", path: "origin.bytes", type: "integer", description: "size of the member in bytes (字节数)", get: (c) => c.origin.bytes },
   { name: "sha256", path: "origin.sha256", type: "string", description: "SHA-256 of the member's bytes (校验值)", get: (c) => c.origin.sha256 },
   { name: "template", path: "template", type: "string", description: "template: 2021, 2019, legacy or unknown (报表模板)", get: (c) => c.report.template },
-  { name: "form", path: "source.form", type: "string", description: "how the tables were flattened: cell-lines, row-lines, html, markdown, plain, box (表格形式)", get: (c) => c.report.source.form },
+  { name: "form", path: "source.form", type: "string", description: "how the tables were flattened: cell-lines, row-lines, html, markdown, plain, box, aligned, glued (表格形式)", get: (c) => c.report.source.form },
   { name: "encoding", path: "source.encoding", type: "string", description: "detected text encoding (编码)", get: (c) => c.report.source.encoding },
   { name: "agency", path: "meta.agency", type: "string", description: "reporting body (发布机关)", get: (c) => c.report.meta.agency },
   { name: "year", path: "meta.year", type: "integer", description: "reporting year (报告年度)", get: (c) => c.report.meta.year },
@@ -295,6 +311,13 @@ export const META_COLUMNS: readonly MetaColumn[] = [
   { name: "checks_pass", path: "checks[status=pass]", type: "integer", description: "accounting identities that hold (勾稽关系通过数)", get: (c) => checks(c.report, "pass") },
   { name: "checks_fail", path: "checks[status=fail]", type: "integer", description: "accounting identities that fail (勾稽关系不符数)", get: (c) => checks(c.report, "fail") },
   { name: "checks_incomplete", path: "checks[status=incomplete]", type: "integer", description: "identities with a missing operand (勾稽关系缺项数)", get: (c) => checks(c.report, "incomplete") },
+  {
+    name: "read_status",
+    path: "diagnostics[code=missing-table]",
+    type: "string",
+    description: "read, partial (some template tables not read) or unread (none read: the row's numbers are unknown, not zero) (表格读取情况)",
+    get: (c) => readStatus(c.report).status,
+  },
 ];
 
 /** Every numeric model path of both templates, in table order. */

@@ -9,7 +9,7 @@ import { parseReport } from "../parse-report.js";
 import { type BulkCodeKind, BulkCodes, BulkError } from "./codes.js";
 import { type CsvValue, csvLine } from "./csv.js";
 import { looksBinary } from "./limits.js";
-import { COLUMN_BY_PATH, panelValues, valueAt } from "./panel.js";
+import { COLUMN_BY_PATH, panelValues, readStatus, valueAt } from "./panel.js";
 import type { Format, MemberTask, Origin, RecordResult, RecordStatus, ReportStats } from "./types.js";
 import { unpack } from "./unpack.js";
 
@@ -135,8 +135,13 @@ export function renderOutcome(
 export function renderReport(task: Pick<MemberTask, "seq" | "id" | "formats">, origin: Origin, report: Report): RecordResult {
   const { seq, id, formats } = task;
   const sqlite = has(formats, "sqlite");
-  const manifest = manifestValues(seq, id, "ok", null, null, origin);
-  const result: RecordResult = { seq, id, status: "ok", code: null, reason: null, origin, text: { manifest: csvLine(manifest) } };
+  // A report whose tables were not read stays a report (its meta and diagnostics are data),
+  // but the manifest says so in its code and reason columns.
+  const read = readStatus(report);
+  const kind = read.status === "unread" ? BulkCodes.tablesUnread : read.status === "partial" ? BulkCodes.tablesPartial : null;
+  const reason = kind ? `template tables not read${read.missing.length > 0 ? `: ${read.missing.join(", ")}` : ""}` : null;
+  const manifest = manifestValues(seq, id, "ok", kind?.code ?? null, reason, origin);
+  const result: RecordResult = { seq, id, status: "ok", code: kind?.code ?? null, reason, origin, text: { manifest: csvLine(manifest) } };
   const sql: NonNullable<RecordResult["sql"]> = { manifest };
 
   if (has(formats, "reports")) result.text.reports = `${JSON.stringify({ id, origin, report })}\n`;

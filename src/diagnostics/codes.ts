@@ -27,8 +27,12 @@ export const DiagnosticCodes = {
   unknownRow: { code: "unknown-row", severity: "warning" },
   /** A template row was not found in its table: its values are absent. */
   missingRow: { code: "missing-row", severity: "warning" },
-  /** A template table was not found in the text. */
-  missingTable: { code: "missing-table", severity: "warning" },
+  /**
+   * A table the report must hold (its template's, or the 2019/2021 tables of a text that names
+   * itself an annual report or prints their labels) could not be read: every number of it is
+   * missing, so the report cannot stand as a row of data.
+   */
+  missingTable: { code: "missing-table", severity: "error" },
   /** A template row appears twice; the first occurrence is kept. */
   duplicateRow: { code: "duplicate-row", severity: "warning" },
   /** A row holds more or fewer values than its template row: its values may be shifted. */
@@ -57,6 +61,11 @@ export const DiagnosticCodes = {
   agencyNotFound: { code: "agency-not-found", severity: "warning" },
   /** No table family decided the template. */
   templateUnknown: { code: "template-unknown", severity: "info" },
+  /**
+   * The text names itself an annual report, yet no table family decided its template: its
+   * tables were not read, which a reader of the data must not miss.
+   */
+  reportTemplateUnknown: { code: "report-template-unknown", severity: "warning" },
   /** The tables carry signals of two templates. */
   templateMixed: { code: "template-mixed", severity: "warning" },
   /**

@@ -21,6 +21,7 @@ import type { Diagnostic } from "../model/types.js";
 import { lineBlocks, type OffsetMap } from "../parser/lines.js";
 import type { LineIndex } from "../source/line-index.js";
 import { HAN } from "../text/chars.js";
+import { REPORT_TITLE } from "../templates/titles.js";
 
 /** The parts of a domhandler node this module reads. */
 interface DomNode {
@@ -54,7 +55,6 @@ const BLOCK = new Set([
 /** Labels that mark a table as part of the report (or its header block). */
 const REPORT_TABLE = /本年新收|新收政府信息|第二十条|第二十條|行政复议|行政複議|申请人情况|申請人情況|索\s*引\s*号|索\s*引\s*號|统计指标|指标名称|统计数/;
 /** A line that names the report: its title. */
-const TITLE = /(?:信息公开|信息公開|政务公开).{0,12}(?:年度报告|年度報告|年报)/;
 
 /** Is this text HTML rather than flattened text? Flattened text never starts with a tag. */
 export function looksLikeHtml(text: string): boolean {
@@ -245,7 +245,7 @@ function contentRoot(body: DomNode): DomNode {
     }
     if (/^h[1-6]$/.test(n.name ?? "") || n.name === "p") {
       const t = textOf(n).trim();
-      if (t.length < 80 && TITLE.test(t)) marks.push(n);
+      if (t.length < 80 && REPORT_TITLE.test(t)) marks.push(n);
     }
     for (const c of n.children ?? []) visit(c);
   };

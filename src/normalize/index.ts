@@ -6,20 +6,29 @@
 import type { Block } from "../ast/types.js";
 import type { Report, Source } from "../model/types.js";
 import { DiagnosticCodes } from "../diagnostics/codes.js";
-import { REPORT_WORDS, TABLE_TITLES } from "../templates/titles.js";
+import { REPORT_TITLE, REPORT_WORDS, TABLE_TITLES, TEMPLATE_TABLE_LABELS } from "../templates/titles.js";
 import type { NormalizeContext } from "./context.js";
 import { readMeta } from "./meta.js";
 import { buildSections } from "./sections.js";
 import { readTables } from "./tables.js";
 import { detectTemplate } from "./template.js";
 
+/** How far into the text an opening sentence may name the report (a crawler header, a cover line). */
+const OPENING = 2000;
+
 /**
  * Reads meta, template, sections and tables into `report`, and reports each template table
  * that was not found. Diagnostics go to the context.
+ *
+ * A table is required when the template is 2019/2021, and also when the template stayed
+ * unknown but the text promises the tables: it prints their labels, or it names itself an
+ * annual report of 2019 or later (a pre-2019 report had no national tables). A required table
+ * that was not read is an error on its path, so no panel row of blanks looks like a report.
  */
 export function normalizeReport(blocks: Block[], report: Report, ctx: NormalizeContext): void {
   report.meta = readMeta(blocks, ctx);
-  report.template = detectTemplate(blocks, report.meta.year, ctx);
+  const selfNamed = REPORT_TITLE.test(report.meta.title ?? "") || REPORT_TITLE.test(ctx.text.slice(0, OPENING));
+  report.template = detectTemplate(blocks, report.meta.year, ctx, selfNamed);
   report.sections = buildSections(blocks);
   const parts = readTables(blocks, report.template, ctx);
   if (parts.proactive) report.proactive = parts.proactive;
@@ -27,7 +36,10 @@ export function normalizeReport(blocks: Block[], report: Report, ctx: NormalizeC
   if (parts.reviewsAndLawsuits) report.reviewsAndLawsuits = parts.reviewsAndLawsuits;
   if (parts.legacyStatistics) report.legacyStatistics = parts.legacyStatistics;
   report.provenance = ctx.provenance;
-  if (report.template === "2021" || report.template === "2019") {
+  const modern = report.template === "2021" || report.template === "2019";
+  const promised =
+    report.template === "unknown" && (TEMPLATE_TABLE_LABELS.test(ctx.text) || (selfNamed && (report.meta.year === null || report.meta.year >= 2019)));
+  if (modern || promised) {
     for (const key of Object.keys(TABLE_TITLES) as Array<keyof typeof TABLE_TITLES>) {
       if (report[key] === undefined) {
         ctx.report(DiagnosticCodes.missingTable, `table ${TABLE_TITLES[key]} was not found (未找到该表)`, ctx.index.position(0, 0), key);

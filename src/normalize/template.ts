@@ -148,7 +148,9 @@ export function noticeTemplate(text: string): Family | null {
 const byYear = (year: number | null): Family | null => (year === null || year < 2019 ? null : year >= 2021 ? "2021" : "2019");
 
 /** Detects the template; the notice number and the year are tie-breakers only. */
-export function detectTemplate(blocks: Block[], year: number | null, ctx: NormalizeContext): Template {
+export function detectTemplate(blocks: Block[], year: number | null, ctx: NormalizeContext, selfNamed = false): Template {
+  // A text that calls itself an annual report and still ends unknown lost its tables: louder.
+  const unknownKind = selfNamed ? DiagnosticCodes.reportTemplateUnknown : DiagnosticCodes.templateUnknown;
   const signals = templateSignals(blocks);
   const s2021 = signals["2021"];
   const s2019 = signals["2019"];
@@ -190,7 +192,7 @@ export function detectTemplate(blocks: Block[], year: number | null, ctx: Normal
       return chosen;
     }
     ctx.report(
-      DiagnosticCodes.templateUnknown,
+      unknownKind,
       "the tables have the post-2019 layout but no label, notice number or year decides between 2019 and 2021 (无法判定模板)",
       pos,
     );
@@ -210,12 +212,12 @@ export function detectTemplate(blocks: Block[], year: number | null, ctx: Normal
   if (year === null && looksLegacy) return "legacy";
   if (looksLegacy) {
     ctx.report(
-      DiagnosticCodes.templateUnknown,
+      unknownKind,
       `the report has ${statistics ? "a pre-2019 statistics table" : "the pre-2019 outline"} but no template table, and its year ${year} is not before 2019 (年度为${year}年，但版式为2019年以前的格式)`,
       pos,
     );
     return "unknown";
   }
-  ctx.report(DiagnosticCodes.templateUnknown, "no template table found (未找到模板表格)", pos);
+  ctx.report(unknownKind, "no template table found (未找到模板表格)", pos);
   return "unknown";
 }

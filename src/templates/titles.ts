@@ -46,3 +46,15 @@ export const OTHER_SECTION_WORDS = /总体情况|概述|存在的主要问题|�
 
 /** What every information-disclosure report mentions: without it and without a table, the input is not one. */
 export const REPORT_WORDS = /信息公开|信息公開|政务公开/;
+
+/**
+ * A title that names itself an annual information-disclosure report (`…政府信息公开工作年度报告`).
+ * Such a text promises the template's tables: when none can be read, that is loud.
+ */
+export const REPORT_TITLE = /(?:信息公开|信息公開|政务公开|政務公開).{0,12}(?:年度报告|年度報告|年报|年報)/;
+
+/**
+ * Labels that only the 2019/2021 template tables print: a text holding one of them has those
+ * tables somewhere, whatever its title or year says.
+ */
+export const TEMPLATE_TABLE_LABELS = /本年新收|新收政府信息|第二十条第|第二十條第|申请人情况|申請人情況|结转下年度|結轉下年度|本年度办理结果|本年度辦理結果/;

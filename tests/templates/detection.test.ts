@@ -151,7 +151,10 @@ describe("the table family without a deciding label", () => {
   it("is unknown with neither (and never legacy: the family is post-2019)", () => {
     const r = parse(only四("示例县水利局政府信息公开工作年度报告"));
     expect(r.template).toBe("unknown");
-    expect(codes(r)).toContain("template-unknown");
+    // The text names itself a report: an unknown template is a warning, and the tables it
+    // promises but that were not read are errors on their paths.
+    expect(codes(r)).toContain("report-template-unknown");
+    expect(r.diagnostics.find((d) => d.code === "report-template-unknown")?.severity).toBe("warning");
   });
 });
 
@@ -206,13 +209,19 @@ describe("no table family", () => {
   it("is unknown without a year and with nothing pre-2019 about it", () => {
     const r = parse("示例县财政局政府信息公开工作年度报告\n一、总体情况\n本年度共公开信息30条。");
     expect(r.template).toBe("unknown");
-    expect(codes(r)).toContain("template-unknown");
+    expect(codes(r)).toContain("report-template-unknown");
+    const missing = r.diagnostics.filter((d) => d.code === "missing-table");
+    expect(missing.map((d) => [d.path, d.severity])).toEqual([
+      ["proactive", "error"],
+      ["requests", "error"],
+      ["reviewsAndLawsuits", "error"],
+    ]);
   });
 
   it("is unknown, with a diagnostic, when a pre-2019 layout carries a later year", () => {
     const r = parse(`示例县财政局2020年政府信息公开工作年度报告\n${LEGACY_OUTLINE}`);
     expect(r.template).toBe("unknown");
-    expect(r.diagnostics.find((d) => d.code === "template-unknown")?.message).toContain("2020");
+    expect(r.diagnostics.find((d) => d.code === "report-template-unknown")?.message).toContain("2020");
   });
 
   it("does not count a 2021 report's `（一）概述` as the old outline", () => {
