@@ -56,10 +56,20 @@ const BLOCK = new Set([
 const REPORT_TABLE = /本年新收|新收政府信息|第二十条|第二十條|行政复议|行政複議|申请人情况|申請人情況|索\s*引\s*号|索\s*引\s*號|统计指标|指标名称|统计数/;
 /** A line that names the report: its title. */
 
-/** Is this text HTML rather than flattened text? Flattened text never starts with a tag. */
+/** A markdown table's delimiter row (`|---|---|`, `---|---`). */
+const MARKDOWN_DELIMITER = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|/m;
+
+/**
+ * Is this text HTML rather than flattened text? Flattened text never starts with a tag — but
+ * a markdown converter (pandoc gfm) keeps the page's wrapping `<div>` around pipe tables: a
+ * text that opens with a tag, has no document tags and no table cells, and holds a markdown
+ * table is markdown.
+ */
 export function looksLikeHtml(text: string): boolean {
   const head = text.slice(0, 2048).trimStart();
-  return head.startsWith("<") && /<(?:!doctype\s+html|html|head|body|div|p|table|meta|title|span)\b/i.test(head);
+  if (!(head.startsWith("<") && /<(?:!doctype\s+html|html|head|body|div|p|table|meta|title|span)\b/i.test(head))) return false;
+  if (/<(?:!doctype|html|head|body)\b/i.test(head) || /<t[dh]\b/i.test(text)) return true;
+  return !MARKDOWN_DELIMITER.test(text);
 }
 
 /**

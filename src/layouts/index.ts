@@ -10,9 +10,12 @@ import type { LineIndex } from "../source/line-index.js";
 import { asciiFrameLines, readBoxes } from "./box.js";
 import type { LayoutClaim, LayoutReader, SourceLine } from "./types.js";
 import { readAligned } from "./aligned.js";
+import { brokenPipeLines, readBrokenPipes } from "./broken-pipes.js";
+import { readEmphasisHeadings } from "./emphasis.js";
+import { readSeparated } from "./separated.js";
 
 /** The readers, most specific first: a line claimed by one is not offered to the next. */
-const READERS: readonly LayoutReader[] = [readBoxes, readAligned];
+const READERS: readonly LayoutReader[] = [readEmphasisHeadings, readBoxes, readBrokenPipes, readSeparated, readAligned];
 
 /**
  * Grammar tables that a layout reader reads better than the grammar did: an ASCII box
@@ -20,7 +23,7 @@ const READERS: readonly LayoutReader[] = [readBoxes, readAligned];
  * cells without knowing the spans. Their lines are offered to the readers too; a grammar
  * table stays in the tree unless a reader claims its lines.
  */
-const RECLAIMED: ReadonlyArray<(lines: readonly SourceLine[], text: string) => boolean> = [asciiFrameLines];
+const RECLAIMED: ReadonlyArray<(lines: readonly SourceLine[], text: string) => boolean> = [asciiFrameLines, brokenPipeLines];
 
 /** Every line of `text` with its offset; a CRLF or lone CR ends a line as LF does. */
 export function sourceLines(text: string): SourceLine[] {

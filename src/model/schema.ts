@@ -206,6 +206,8 @@ export const SourceSchema = Type.Object({
     Type.Literal("plain"),
     Type.Literal("box"),
     Type.Literal("aligned"),
+    Type.Literal("tabs"),
+    Type.Literal("pipes"),
   ]),
   bytes: Type.Integer({ minimum: 0 }),
   sha256: Type.String({ pattern: "^[0-9a-f]{64}$" }),
