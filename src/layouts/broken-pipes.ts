@@ -12,36 +12,70 @@
  *     对外公开总数量␠␠     ← last cell, hard break
  *     ␠␠                   ← row ends
  *
+ * A browser's `innerText` of the same page does likewise with tabs: each cell's paragraph on
+ * its own lines, a lone tab between cells, and two or more empty lines between rows.
+ *
  * The grammar sees lone `|` lines (padding runs) between prose, and cuts rows by padding
  * arithmetic that this layout does not follow. This reader rebuilds the rows from the
- * separators and the hard breaks, one `<tr>` a row, as the HTML-row reading expects.
+ * separators and the row ends, one `<tr>` a row, as the HTML-row reading expects.
  */
 import type { Table, TableCell, TableRow } from "../ast/types.js";
 import type { LineIndex } from "../source/line-index.js";
 import type { LayoutClaim, LayoutReader, SourceLine } from "./types.js";
 
 const LONE_PIPE = /^[ \t]*\|[ \t]*$/;
+const LONE_TAB = /^ *\t *$/;
+
+/** The two styles: which line separates cells, which character separates inline cells, where a row ends. */
+interface Style {
+  form: "pipes" | "tabs";
+  separator: RegExp;
+  inline: string;
+  /** Whether line `i` ends the current row. */
+  rowEnd(lines: readonly SourceLine[], i: number): boolean;
+}
+
+const PIPES: Style = {
+  form: "pipes",
+  separator: LONE_PIPE,
+  inline: "|",
+  rowEnd: (lines, i) => HARD_BREAK_LINE.test(lines[i]!.text) || DELIMITER.test(lines[i]!.text),
+};
+
+const TABS: Style = {
+  form: "tabs",
+  separator: LONE_TAB,
+  inline: "\t",
+  // Inside a row one empty line stands between a cell and its tab; between rows, two or more.
+  rowEnd: (lines, i) => lines[i]!.text === "" && i + 1 < lines.length && lines[i + 1]!.text === "" && (i === 0 || lines[i - 1]!.text !== ""),
+};
 /** A whitespace-only line that is not empty: html2text's `  ` after a hard break. */
-const HARD_BREAK_LINE = /^[ \t]+$/;
+const HARD_BREAK_LINE = /^ +$/;
 const DELIMITER = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/;
 /** A line that can be (part of) a cell: short, not a sentence. */
 const CELL_TEXT = /^[^。；;]{1,80}$/;
 
-/** Whether the lines of a grammar table are this layout (so the reader may read them again). */
+/**
+ * Whether the lines of a grammar table are this layout, so the reader may read them again:
+ * the grammar takes lone `|` lines for padding runs, and the paragraph cells between lone
+ * tabs for a pipe-less table.
+ */
 export function brokenPipeLines(lines: readonly SourceLine[]): boolean {
   let pipes = 0;
   let breaks = 0;
+  let tabs = 0;
   for (const l of lines) {
     if (LONE_PIPE.test(l.text)) pipes++;
+    else if (LONE_TAB.test(l.text)) tabs++;
     else if (/\S[ \t]{2,}$/.test(l.text)) breaks++;
   }
-  return pipes >= 3 && breaks >= 1;
+  return (pipes >= 3 && breaks >= 1) || tabs >= 3;
 }
 
-const isRegionLine = (t: string) => t === "" || LONE_PIPE.test(t) || HARD_BREAK_LINE.test(t) || DELIMITER.test(t) || CELL_TEXT.test(t);
+const isRegionLine = (t: string, style: Style) => t === "" || style.separator.test(t) || HARD_BREAK_LINE.test(t) || DELIMITER.test(t) || CELL_TEXT.test(t);
 
 /** Reads the rows of one region; null when it holds fewer than two rows of two cells. */
-function readRegion(lines: readonly SourceLine[], from: number, to: number, index: LineIndex): Table | null {
+function readRegion(lines: readonly SourceLine[], from: number, to: number, index: LineIndex, style: Style): Table | null {
   const rows: TableRow[] = [];
   let cells: TableCell[] = [];
   let text: Array<{ s: number; e: number; v: string }> = [];
@@ -60,19 +94,20 @@ function readRegion(lines: readonly SourceLine[], from: number, to: number, inde
   for (let i = from; i <= to; i++) {
     const line = lines[i]!;
     const t = line.text;
-    if (t === "") continue;
-    if (LONE_PIPE.test(t)) {
-      closeCell(line.offset + t.indexOf("|"));
-      continue;
-    }
-    if (HARD_BREAK_LINE.test(t) || DELIMITER.test(t)) {
+    if (style.rowEnd(lines, i)) {
       closeRow(line.offset);
       continue;
     }
+    if (t === "") continue;
+    if (style.separator.test(t)) {
+      closeCell(line.offset + t.indexOf(style.inline));
+      continue;
+    }
+    if (HARD_BREAK_LINE.test(t)) continue;
     // Text, possibly with pipes of its own (cells that printed inline).
     let k = 0;
     for (;;) {
-      const p = t.indexOf("|", k);
+      const p = t.indexOf(style.inline, k);
       const piece = t.slice(k, p < 0 ? t.length : p);
       const lead = piece.length - piece.trimStart().length;
       const v = piece.trim();
@@ -85,28 +120,34 @@ function readRegion(lines: readonly SourceLine[], from: number, to: number, inde
   closeRow(lines[to]!.offset + lines[to]!.text.length);
   if (rows.filter((r) => r.children.length >= 2).length < 2) return null;
   const last = lines[to]!;
-  return { type: "table", form: "pipes", columns: null, children: rows, position: index.position(lines[from]!.offset, last.offset + last.text.length) };
+  return { type: "table", form: style.form, columns: null, children: rows, position: index.position(lines[from]!.offset, last.offset + last.text.length) };
 }
 
-/** Claims regions of lone-`|` separators between short cell lines, ended by hard breaks. */
+/** Claims regions of lone-`|` (or lone-tab) separators between short cell lines. */
 export const readBrokenPipes: LayoutReader = (lines, index) => {
   const claims: LayoutClaim[] = [];
+  for (const style of [PIPES, TABS]) readStyle(lines, index, style, claims);
+  return claims.sort((a, b) => a.first - b.first);
+};
+
+function readStyle(lines: readonly SourceLine[], index: LineIndex, style: Style, claims: LayoutClaim[]): void {
+  const LONE = style.separator;
   let i = 0;
   while (i < lines.length) {
-    if (!LONE_PIPE.test(lines[i]!.text)) {
+    if (!LONE.test(lines[i]!.text) || claims.some((c) => i >= c.first && i <= c.last)) {
       i++;
       continue;
     }
     // Grow the region both ways over lines this layout can hold, keeping adjacency.
     const adjacent = (a: SourceLine, b: SourceLine) => b.offset <= a.offset + a.text.length + 2;
     let from = i;
-    while (from > 0 && adjacent(lines[from - 1]!, lines[from]!) && isRegionLine(lines[from - 1]!.text) && !claims.some((c) => c.last >= from - 1)) from--;
+    while (from > 0 && adjacent(lines[from - 1]!, lines[from]!) && isRegionLine(lines[from - 1]!.text, style) && !claims.some((c) => from - 1 >= c.first && from - 1 <= c.last)) from--;
     let to = i;
-    while (to + 1 < lines.length && adjacent(lines[to]!, lines[to + 1]!) && isRegionLine(lines[to + 1]!.text)) to++;
+    while (to + 1 < lines.length && adjacent(lines[to]!, lines[to + 1]!) && isRegionLine(lines[to + 1]!.text, style) && !claims.some((c) => to + 1 >= c.first && to + 1 <= c.last)) to++;
     // The region starts at the row before the first separator: back up to the last hard break before it.
     let start = from;
     for (let k = i - 1; k >= from; k--) {
-      if (HARD_BREAK_LINE.test(lines[k]!.text) || DELIMITER.test(lines[k]!.text)) {
+      if (style.rowEnd(lines, k)) {
         start = k;
         break;
       }
@@ -118,13 +159,12 @@ export const readBrokenPipes: LayoutReader = (lines, index) => {
       while (k > from && lines[k]!.text.trim() === "") k--;
       start = Math.max(from, k);
       // Captions stacked above (第二十条第（一）项, 信息内容) belong to the table too.
-      while (start > from && lines[start - 1]!.text.trim() !== "" && !LONE_PIPE.test(lines[start - 1]!.text)) start--;
+      while (start > from && lines[start - 1]!.text.trim() !== "" && !LONE.test(lines[start - 1]!.text)) start--;
     }
     let pipes = 0;
-    for (let k = start; k <= to; k++) if (LONE_PIPE.test(lines[k]!.text)) pipes++;
-    const table = pipes >= 3 ? readRegion(lines, start, to, index) : null;
+    for (let k = start; k <= to; k++) if (LONE.test(lines[k]!.text)) pipes++;
+    const table = pipes >= 3 ? readRegion(lines, start, to, index, style) : null;
     if (table) claims.push({ first: start, last: to, blocks: [table] });
     i = to + 1;
   }
-  return claims;
-};
+}
