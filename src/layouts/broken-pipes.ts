@@ -21,6 +21,7 @@
  */
 import type { Table, TableCell, TableRow } from "../ast/types.js";
 import type { LineIndex } from "../source/line-index.js";
+import { BARE_SECTION_TITLES } from "../templates/titles.js";
 import type { LayoutClaim, LayoutReader, SourceLine } from "./types.js";
 
 const LONE_PIPE = /^[ \t]*\|[ \t]*$/;
@@ -52,6 +53,9 @@ const TABS: Style = {
 /** A whitespace-only line that is not empty: html2text's `  ` after a hard break. */
 const HARD_BREAK_LINE = /^ +$/;
 const DELIMITER = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/;
+/** A caption row above a table: 第二十条第（一）项 and its kin. */
+const CAPTION_ROW = /^第二十条|^第二十條/;
+
 /** A line that can be (part of) a cell: short, not a sentence. */
 const CELL_TEXT = /^[^。；;]{1,80}$/;
 
@@ -72,7 +76,22 @@ export function brokenPipeLines(lines: readonly SourceLine[]): boolean {
   return (pipes >= 3 && breaks >= 1) || tabs >= 3;
 }
 
-const isRegionLine = (t: string, style: Style) => t === "" || style.separator.test(t) || HARD_BREAK_LINE.test(t) || DELIMITER.test(t) || CELL_TEXT.test(t);
+/** A section title on its own line (`**三、收到和处理政府信息公开申请情况**`): a table never spans one. */
+function isSectionTitle(t: string): boolean {
+  const core = t.replace(/[*_#\s]/g, "").replace(/^[一二三四五六七八九十]+[、.．]/, "");
+  return SECTION_TITLES.has(core);
+}
+
+const SECTION_TITLES = new Set(BARE_SECTION_TITLES.map((t) => t.replace(/\s/g, "")));
+
+/**
+ * Lines between two separators of one table: a cell's paragraphs and the empty lines around
+ * them. More than this many lines without a separator end the table.
+ */
+const MAX_GAP = 14;
+
+const isRegionLine = (t: string, style: Style) =>
+  !isSectionTitle(t) && (t === "" || style.separator.test(t) || HARD_BREAK_LINE.test(t) || DELIMITER.test(t) || CELL_TEXT.test(t));
 
 /** Reads the rows of one region; null when it holds fewer than two rows of two cells. */
 function readRegion(lines: readonly SourceLine[], from: number, to: number, index: LineIndex, style: Style): Table | null {
@@ -140,10 +159,25 @@ function readStyle(lines: readonly SourceLine[], index: LineIndex, style: Style,
     }
     // Grow the region both ways over lines this layout can hold, keeping adjacency.
     const adjacent = (a: SourceLine, b: SourceLine) => b.offset <= a.offset + a.text.length + 2;
+    const free = (k: number) => !claims.some((c) => k >= c.first && k <= c.last);
     let from = i;
-    while (from > 0 && adjacent(lines[from - 1]!, lines[from]!) && isRegionLine(lines[from - 1]!.text, style) && !claims.some((c) => from - 1 >= c.first && from - 1 <= c.last)) from--;
+    while (from > 0 && i - from < MAX_GAP * 2 && adjacent(lines[from - 1]!, lines[from]!) && isRegionLine(lines[from - 1]!.text, style) && free(from - 1)) from--;
     let to = i;
-    while (to + 1 < lines.length && adjacent(lines[to]!, lines[to + 1]!) && isRegionLine(lines[to + 1]!.text, style) && !claims.some((c) => to + 1 >= c.first && to + 1 <= c.last)) to++;
+    let lastSeparator = i;
+    while (to + 1 < lines.length && to + 1 - lastSeparator <= MAX_GAP && adjacent(lines[to]!, lines[to + 1]!) && isRegionLine(lines[to + 1]!.text, style) && free(to + 1)) {
+      to++;
+      if (LONE.test(lines[to]!.text)) lastSeparator = to;
+    }
+    // The last row ends with its last cell: drop what trails after the final separator's cell.
+    while (to > lastSeparator && lines[to]!.text.trim() === "") to--;
+    {
+      let k = lastSeparator + 1;
+      while (k <= to && lines[k]!.text.trim() === "") k++;
+      // Keep the cell after the last separator (its paragraph lines), not what follows a row end.
+      let end = k;
+      while (end + 1 <= to && !style.rowEnd(lines, end + 1) && lines[end + 1]!.text.trim() !== "") end++;
+      to = Math.min(to, Math.max(end, lastSeparator));
+    }
     // The region starts at the row before the first separator: back up to the last hard break before it.
     let start = from;
     for (let k = i - 1; k >= from; k--) {
@@ -160,6 +194,15 @@ function readStyle(lines: readonly SourceLine[], index: LineIndex, style: Style,
       start = Math.max(from, k);
       // Captions stacked above (第二十条第（一）项, 信息内容) belong to the table too.
       while (start > from && lines[start - 1]!.text.trim() !== "" && !LONE.test(lines[start - 1]!.text)) start--;
+    }
+    // One-cell rows stacked above the first row (a sub-table's caption 第二十条第（一）项)
+    // belong to the table: a short line standing alone between row ends, twice at most.
+    for (let n = 0; n < 2; n++) {
+      let k = start - 1;
+      while (k >= from && lines[k]!.text.trim() === "") k--;
+      if (k < from || !CAPTION_ROW.test(lines[k]!.text.trim()) || LONE.test(lines[k]!.text)) break;
+      if (k > from && lines[k - 1]!.text.trim() !== "") break;
+      start = k;
     }
     let pipes = 0;
     for (let k = start; k <= to; k++) if (LONE.test(lines[k]!.text)) pipes++;
