@@ -61,14 +61,15 @@ const MARKDOWN_DELIMITER = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|/m;
 
 /**
  * Is this text HTML rather than flattened text? Flattened text never starts with a tag — but
- * a markdown converter (pandoc gfm) keeps the page's wrapping `<div>` around pipe tables: a
- * text that opens with a tag, has no document tags and no table cells, and holds a markdown
- * table is markdown.
+ * a markdown converter (pandoc gfm) keeps the page's wrapping `<div>` around pipe tables,
+ * and raw `<table>`s where spans do not fit a pipe table: a text that opens with a tag, has
+ * no document tags, and holds a markdown table is markdown (its raw tables are read as HTML
+ * by the layout pass).
  */
 export function looksLikeHtml(text: string): boolean {
   const head = text.slice(0, 2048).trimStart();
   if (!(head.startsWith("<") && /<(?:!doctype\s+html|html|head|body|div|p|table|meta|title|span)\b/i.test(head))) return false;
-  if (/<(?:!doctype|html|head|body)\b/i.test(head) || /<t[dh]\b/i.test(text)) return true;
+  if (/<(?:!doctype|html|head|body)\b/i.test(head)) return true;
   return !MARKDOWN_DELIMITER.test(text);
 }
 

@@ -11,11 +11,12 @@ import { asciiFrameLines, readBoxes } from "./box.js";
 import type { LayoutClaim, LayoutReader, SourceLine } from "./types.js";
 import { readAligned } from "./aligned.js";
 import { brokenPipeLines, readBrokenPipes } from "./broken-pipes.js";
+import { readEmbeddedHtml } from "./embedded-html.js";
 import { readEmphasisHeadings } from "./emphasis.js";
 import { readSeparated } from "./separated.js";
 
 /** The readers, most specific first: a line claimed by one is not offered to the next. */
-const READERS: readonly LayoutReader[] = [readEmphasisHeadings, readBoxes, readBrokenPipes, readSeparated, readAligned];
+const READERS: readonly LayoutReader[] = [readEmphasisHeadings, readEmbeddedHtml, readBoxes, readBrokenPipes, readSeparated, readAligned];
 
 /**
  * Grammar tables that a layout reader reads better than the grammar did: an ASCII box
