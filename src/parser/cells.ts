@@ -50,7 +50,24 @@ export function cellNode(text: string, offset: number, index: LineIndex): TableC
 /** `cellNode(text.slice(from, to), offset + from, index)`, without the slice. */
 export function cellNodeRange(text: string, from: number, to: number, offset: number, index: LineIndex): TableCell {
   const t = trimmedRange(text, from, to, offset);
-  return { type: "tableCell", value: t.value, position: index.position(t.start, t.end) };
+  return { type: "tableCell", value: inlineText(t.value), position: index.position(t.start, t.end) };
+}
+
+const INLINE_TAG = /<\/?[A-Za-z][^<>]*>/g;
+const ENTITIES: Record<string, string> = { nbsp: " ", amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" };
+const ENTITY = /&(nbsp|amp|lt|gt|quot|#39);/g;
+const ESCAPE = /\\([\\`*_{}[\]()#+\-.!|~])/g;
+
+/**
+ * A cell's text without what markdown converters wrap around it: inline HTML they could not
+ * translate (`<span style="…">20</span><span>23</span>` from Word-pasted pages), the
+ * entities that come with it, and backslash escapes (`\-8`). The cell's position still spans
+ * the raw text, as an HTML cell's does. Cells without `<`, `&` or `\` are returned as they are.
+ */
+export function inlineText(value: string): string {
+  if (value.indexOf("<") < 0 && value.indexOf("&") < 0 && value.indexOf("\\") < 0) return value;
+  const plain = value.replace(INLINE_TAG, "").replace(ENTITY, (_, e: string) => ENTITIES[e]!).replace(ESCAPE, "$1");
+  return plain.trim();
 }
 
 /**
