@@ -17,8 +17,30 @@ const HEADER_LABELS = [
   "发文日期", "发布日期", "成文日期", "公文生成日期", "文号", "发文字号", "发布文号", "备注/文号", "有效性",
   "信息有效性", "时效", "名称", "信息名称", "文件名称", "关键词", "信息来源", "主题导航", "内容概述", "公开方式",
   "公开日期", "发布时间", "生成日期", "信息分类", "所属机构", "主题词", "来源", "公开时限", "公开范围", "公开形式",
+  // A crawler's own header lines (`标题: …`, `栏目: …`, `原文链接: …`) before the page text.
+  "标题", "文章标题", "栏目", "所属栏目", "原文链接", "原文地址", "链接", "网址", "文章来源", "发布单位",
 ];
 const HEADER_SET = new Set(HEADER_LABELS.map(normalizeLabel));
+
+/** Header labels whose value is the page's title: `标题：…` names the report, the label is not part of it. */
+const TITLE_KEYS = new Set(["标题", "文章标题", "名称", "信息名称", "文件名称"].map(normalizeLabel));
+
+/**
+ * A `label：value` header line whose label is a header field: `标题：…` yields its value
+ * (the title without its label); any other field yields null, because a `栏目：政府信息公开年报`
+ * or `当前位置：首页 > …` line names the report's category, not the report. Undefined for a
+ * line that is not a header field, which the title test then reads as it stands.
+ */
+function headerFieldTitle(v: string): { value: string; skip: number } | null | undefined {
+  const m = /^([^:：]{1,12})[:：][ \t\u3000]*/.exec(v);
+  if (!m) return undefined;
+  const key = normalizeLabel(m[1]!);
+  if (TITLE_KEYS.has(key)) {
+    const rest = v.slice(m[0].length).split(/\s{2,}|\t/)[0]!.trim();
+    return { value: rest, skip: m[0].length };
+  }
+  return HEADER_SET.has(key) || key === "当前位置" || key === "您的位置" || key === "您所在的位置" ? null : undefined;
+}
 
 /** Suffixes that end the name of a reporting body. */
 const AGENCY_END =
@@ -151,6 +173,15 @@ function findTitle(blocks: Block[]): { value: string; position: Position } | nul
   for (let i = 0; i < prose.length; i++) {
     const b = prose[i]!;
     const v = b.value.replace(/^#+\s*/, "");
+    const field = headerFieldTitle(v);
+    if (field === null) continue;
+    if (field !== undefined) {
+      if (!isTitle(field.value)) continue;
+      const skip = b.value.length - v.length + field.skip;
+      const { start } = b.position;
+      const at = { line: start.line, column: start.column + skip, offset: start.offset + skip };
+      return { value: field.value, position: { start: at, end: { ...at, column: at.column + field.value.length, offset: at.offset + field.value.length } } };
+    }
     if (isTitle(v)) return { value: v, position: b.position };
     // A title hard-wrapped over two lines (PDF text): `2024 年上海市科委政府信息公开工作` / `年度报告`.
     const next = prose[i + 1];
@@ -229,7 +260,7 @@ function findAgency(
     const fromTitle = cleanAgency(before?.[1]) ?? cleanAgency(/\d{4}年度?(.+?)(?:政府)?(?:信息公开|政务公开)/.exec(t)?.[1]);
     if (fromTitle) return fromTitle;
   }
-  const fromHeader = cleanAgency(simplify(header["发布机构"] ?? header["发文机关"] ?? ""));
+  const fromHeader = cleanAgency(simplify(header["发布机构"] ?? header["发文机关"] ?? header["发布单位"] ?? ""));
   if (fromHeader) return fromHeader;
   const yearRe = year ? String(year) : "\\d{4}";
   const mention = new RegExp(`${yearRe}\\s*年度?([^，,。；;《》“”\\s]{2,40}?)(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)`);

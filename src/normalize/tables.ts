@@ -438,6 +438,26 @@ function findWeakColumns(norm: string, columns: readonly ProactiveColumnDef[]): 
   return columns.filter((c) => normalizeLabel(c.label).startsWith(norm));
 }
 
+/**
+ * The column index (among the filled header cells) of every header place, an empty place
+ * taking the label to its left; null when no empty place lies between or after labels (the
+ * plain case) or one comes before the first label (nothing to continue).
+ */
+function headerPlaces(raw: readonly TableCell[]): number[] | null {
+  let end = raw.length;
+  while (end > 0 && raw[end - 1]!.value === "") end--;
+  if (end === 0 || raw[0]!.value === "") return null;
+  const places: number[] = [];
+  let col = -1;
+  let spanned = false;
+  for (let i = 0; i < end; i++) {
+    if (raw[i]!.value !== "") col++;
+    else spanned = true;
+    places.push(col);
+  }
+  return spanned ? places : null;
+}
+
 /** A row's columns as resolved from its sub-table header (or assumed), with the template they belong to. */
 interface ResolvedColumns {
   family: Family;
@@ -451,6 +471,12 @@ class ProactiveReader {
   private extra: Array<{ label: string; values: Array<number | null> }> = [];
   /** The header cells after the row-label column of the current sub-table; null before any. */
   private header: TableCell[] | null = null;
+  /**
+   * For each place of the current header after the row-label column, the index in
+   * {@link header} of the column it belongs to: an empty place continues the label to its
+   * left (`本年增/减 |  | 处理决定数量`). Null when the header has no empty place to resolve.
+   */
+  private places: number[] | null = null;
   /** The 第二十条 item of the current sub-table, from its caption. */
   private item: number | null = null;
   private seen = false;
@@ -471,6 +497,7 @@ class ProactiveReader {
     if (first.includes("第二十条")) {
       this.seen = true;
       this.header = null;
+      this.places = null;
       this.item = captionItem(first);
       // A caption alone on its row, or sharing it with the header or a data row.
       if (v.labels.length <= 1 && !v.hasNumbers) return;
@@ -480,7 +507,9 @@ class ProactiveReader {
       this.seen = true;
       const cells = v.row.children;
       const firstIsColumn = cells[0] !== undefined && this.anyColumn(normalizeLabel(cells[0].value)) && !has(normalizeLabel(cells[0].value), PROACTIVE_HEADER);
-      this.header = (firstIsColumn ? cells : cells.slice(cells.indexOf(v.labels[0] ?? cells[0]!) + 1)).filter((c) => c.value !== "");
+      const raw = firstIsColumn ? cells : cells.slice(cells.indexOf(v.labels[0] ?? cells[0]!) + 1);
+      this.header = raw.filter((c) => c.value !== "");
+      this.places = headerPlaces(raw);
       return;
     }
     if (v.labels.length === 0 && !v.hasNumbers) return;
@@ -517,7 +546,10 @@ class ProactiveReader {
       return;
     }
     const resolved = this.columnsFor(def, v, path);
-    const cells = this.gridCells(v, resolved.columns.length, path) ?? fit(this.ctx, v, resolved.columns.length, path, PROACTIVE_SHAPE);
+    const cells =
+      this.gridCells(v, resolved.columns.length, path) ??
+      this.placeCells(v, resolved.columns, path) ??
+      fit(this.ctx, v, resolved.columns.length, path, PROACTIVE_SHAPE);
     const obj: Record<string, number | null> = {};
     resolved.columns.forEach((c, i) => {
       obj[c.key] = this.ctx.value(cells[i]!, childPath(path, c.key), resolved.units.get(c.key) ?? c.unit);
@@ -688,6 +720,36 @@ class ProactiveReader {
       );
     }
     return out;
+  }
+
+  /**
+   * Flattened text has no grid columns, but a header that prints an empty place after a
+   * label (a spanned header cell, `本年增/减 |  | 处理决定数量`) says the same: that place is
+   * the label's. A data row with one cell per header place is read by place, so a value
+   * under the continued place is not shifted into the next column. Two filled cells under
+   * one column cannot be told apart: that value is null, flagged with both readings. Null
+   * (fall back to {@link fit}) when the header has no such place or the row's cells do not
+   * match its places one for one.
+   */
+  private placeCells(v: RowView, columns: readonly ProactiveColumnDef[], path: string): Array<TableCell | null> | null {
+    const places = this.places;
+    if (places === null || this.header === null || columns.length !== this.header.length) return null;
+    const cells = v.values.slice();
+    while (cells.length > places.length && cells[cells.length - 1]!.value === "") cells.pop();
+    if (cells.length !== places.length) return null;
+    return columns.map((c, j) => {
+      const under = cells.filter((_, p) => places[p] === j);
+      const filled = under.filter((cell) => cell.value !== "");
+      if (filled.length <= 1) return filled[0] ?? under[0] ?? null;
+      this.ctx.report(
+        DiagnosticCodes.rowWidthMismatch,
+        `row \`${clip(v.labels.map((l) => l.value).join(" / ") || "(no label)")}\` has ${filled.length} values under the spanned header ${c.label} (${filled.map((f) => `\`${clip(f.value)}\``).join(" or ")}); the value is not decided (跨列表头下有多个数值)`,
+        filled[0]!.position,
+        childPath(path, c.key),
+        filled.map((f) => f.value).join(" | "),
+      );
+      return null;
+    });
   }
 
   private addExtra(v: RowView): void {
