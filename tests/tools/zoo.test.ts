@@ -38,17 +38,17 @@ export const TARGETS: Readonly<Record<string, number | null>> = {
   links: 0.9, // baseline 97.4 %, nothing unflagged
   "pandoc-plain": 0, // baseline 6 %, unflagged; aligned reader: 65 %, the rest flagged
   "pandoc-plain-200": 0.9, // baseline 18 %, unflagged; aligned reader: 94 %
-  "pandoc-gfm": null, // baseline 36 %, silent: markdown with raw HTML / spans
-  html2text: null, // baseline 10 %, silent: markdown converters
-  "html2text-nowrap": null, // baseline 10 %, silent
+  "pandoc-gfm": 0.9, // now 99.9 % (bold titles, raw <table>, <span> in cells); // baseline 36 %, silent: markdown with raw HTML / spans
+  html2text: 0.9, // now 99.4 % (inner-pipe rows, paragraph cells); // baseline 10 %, silent: markdown converters
+  "html2text-nowrap": 0.9, // now 96.8 %; // baseline 10 %, silent
   "bs4-empty": null, // baseline 1 %, silent: glued get_text
   "bs4-space": null, // baseline 0 %, silent
   "bs4-newline": null, // baseline 56 %, 2 unflagged
-  "html-to-text": null, // baseline 39 %, silent
-  turndown: 0, // baseline 70.5 %, nothing unflagged: markdown reader pending for the rest
+  "html-to-text": 0, // now 31 %, the rest flagged (glued cells); // baseline 39 %, silent
+  turndown: 0, // now 67.5 %, the rest flagged; // baseline 70.5 %, nothing unflagged: markdown reader pending for the rest
   "cheerio-text": null, // baseline 1 %, silent: glued text
-  "chromium-innerText": null, // baseline 10 %, unflagged: tabs reader pending
-  "chromium-copy": null, // baseline 40 %, unflagged
+  "chromium-innerText": 0.9, // now 100 % (tab rows, paragraph cells); // baseline 10 %, unflagged: tabs reader pending
+  "chromium-copy": 0, // now 68 %, the rest flagged (one cell per line, blanks vanish); // baseline 40 %, unflagged
 };
 
 /** Generated pages per tool in CI: enough for both templates, blanks and artefacts, and fast. */
