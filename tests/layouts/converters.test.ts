@@ -1,0 +1,97 @@
+/**
+ * The readers for what markdown converters and browsers print (the real tools run in
+ * tests/tools/zoo.test.ts; these pin each reader's rules on small texts written by hand).
+ */
+import { describe, expect, it } from "vitest";
+import { parseReport } from "../../src/parse-report.js";
+import { parse } from "../../src/parser/index.js";
+import { inlineText } from "../../src/parser/cells.js";
+import { applyLayouts } from "../../src/layouts/index.js";
+import { LineIndex } from "../../src/source/line-index.js";
+import type { Table } from "../../src/ast/types.js";
+
+function tables(text: string): Table[] {
+  const index = new LineIndex(text);
+  return applyLayouts(parse(text, index).tree, index, []).children.filter((b): b is Table => b.type === "table");
+}
+
+const cells = (t: Table) => t.children.map((r) => r.children.map((c) => c.value));
+
+const REQUEST_ROW = "一、本年新收政府信息公开申请数量";
+
+describe("tab rows (innerText, copy-paste)", () => {
+  it("reads a tab-separated table, blank fields as blank cells, each cell positioned on its text", () => {
+    const text = `信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t\t9\n行政规范性文件\t4\t0\t17\n`;
+    const [t] = tables(text);
+    expect(t!.form).toBe("tabs");
+    expect(cells(t!)).toEqual([
+      ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+      ["规章", "0", "", "9"],
+      ["行政规范性文件", "4", "0", "17"],
+    ]);
+    for (const c of t!.children.flatMap((r) => r.children)) expect(text.slice(c.position.start.offset, c.position.end.offset)).toBe(c.value);
+  });
+
+  it("does not take one tab in prose for a table", () => {
+    expect(tables("本年度共收到申请\t5件。\n下一步将继续加强。\n")).toEqual([]);
+  });
+
+  it("reads paragraph cells between lone tabs, rows ended by empty lines", () => {
+    const text = ["第二十条第（一）项", "", "", "", "信息内容", "", "\t", "", "本年制发件数", "", "\t", "", "本年废止件数", "", "", "", "规章", "", "\t", "", "7", "", "\t", "", "0", "", "", ""].join("\n");
+    const [t] = tables(text);
+    expect(t!.form).toBe("tabs");
+    expect(cells(t!)).toEqual([["第二十条第（一）项"], ["信息内容", "本年制发件数", "本年废止件数"], ["规章", "7", "0"]]);
+  });
+});
+
+describe("pipe rows without outer pipes (html2text)", () => {
+  it("reads `a| b| c` rows under a `---|---` delimiter, trailing hard-break spaces dropped", () => {
+    const text = `${REQUEST_ROW}| 64| 0| 0| 2| 0| 4| 70  \n二、上年结转政府信息公开申请数量| 1| 0| 0| 0| 0| 0| 1  \n`;
+    const [t] = tables(`申请人情况| 自然人  \n---|---  \n${text}`);
+    expect(t!.form).toBe("pipes");
+    expect(cells(t!).slice(-2)).toEqual([
+      [REQUEST_ROW, "64", "0", "0", "2", "0", "4", "70"],
+      ["二、上年结转政府信息公开申请数量", "1", "0", "0", "0", "0", "0", "1"],
+    ]);
+  });
+
+  it("reads cells on lines of their own between lone `|` lines, a row ending at a hard break", () => {
+    const text = ["信息内容", "", "|", "", "本年制发件数", "", "|", "", "本年废止件数  ", "  ", "规章", "", "|", "", "3", "", "|", "", "", "", "|", "", "5  ", "  "].join("\n");
+    const [t] = tables(text);
+    expect(cells(t!)).toEqual([
+      ["信息内容", "本年制发件数", "本年废止件数"],
+      ["规章", "3", "", "5"],
+    ]);
+  });
+});
+
+describe("markdown converters", () => {
+  it("a bold section title is a heading, so the table after it belongs to its section", () => {
+    const index = new LineIndex("**四、政府信息公开行政复议、行政诉讼情况**\n");
+    const tree = applyLayouts(parse(index.text, index).tree, index, []);
+    expect(tree.children[0]).toMatchObject({ type: "heading", depth: 1, value: "政府信息公开行政复议、行政诉讼情况" });
+  });
+
+  it("a raw <table> inside markdown is read as HTML, positions in the whole text", () => {
+    const text = "# 报告\n\n| 索引号 | 1 |\n|---|---|\n\n<table>\n<tr><td colspan=\"2\">第二十条第（一）项</td></tr>\n<tr><td>规章</td><td><span>1</span><span>2</span></td></tr>\n</table>\n";
+    const all = tables(text);
+    const html = all.find((t) => t.form === "html")!;
+    const value = html.children[1]!.children[1]!;
+    expect(value.value).toBe("12");
+    expect(text.slice(value.position.start.offset, value.position.end.offset)).toBe("1</span><span>2");
+  });
+
+  it("inline HTML, entities and escapes leave a cell's value, not its position", () => {
+    expect(inlineText('<span style="font-family:仿宋">20</span><span>23</span>')).toBe("2023");
+    expect(inlineText("\\-8")).toBe("-8");
+    expect(inlineText("&nbsp;")).toBe("");
+    expect(inlineText("规章")).toBe("规章");
+  });
+
+  it("a converter's output wrapped in the page's <div> is markdown, not an HTML page", () => {
+    const text = `<div class="article">\n\n# 示例县政府2022年度政府信息公开工作年度报告\n\n**三、收到和处理政府信息公开申请情况**\n\n| 项目 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n|---|---|---|---|---|---|---|---|\n| ${REQUEST_ROW} | 64 | 0 | 0 | 2 | 0 | 4 | 70 |\n\n</div>\n`;
+    const r = parseReport(text);
+    expect(r.source.form).toBe("markdown");
+    expect(r.requests?.newReceived?.total).toBe(70);
+  });
+});
