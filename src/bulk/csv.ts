@@ -19,7 +19,23 @@ export function csvField(value: CsvValue): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
   if (typeof value === "boolean") return value ? "1" : "0";
-  return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const text = neutralizeFormula(value);
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** A text cell a spreadsheet would run as a formula: it starts with `= + - @`, a tab or a CR. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A plain signed number (`-8`, `+2`, `-1,024.5`): a spreadsheet reads it as a number, not a formula. */
+const SIGNED_NUMBER = /^[+-]?\d[\d,]*(?:\.\d+)?$/;
+
+/**
+ * OWASP's rule against CSV injection: member names, titles and raw cell texts come from the
+ * archive, and `=HYPERLINK(…)` or `@SUM(…)` would run when the panel is opened in Excel. Such a
+ * cell gets a leading `'`, which spreadsheets show as text. A raw signed number (`-8` in
+ * 本年增/减) stays as written, since it is data and no formula.
+ */
+export function neutralizeFormula(text: string): string {
+  return FORMULA_START.test(text) && !SIGNED_NUMBER.test(text) ? `'${text}` : text;
 }
 
 /** One complete line, newline included, ready to append to a file. */

@@ -71,6 +71,9 @@ export function processMember(task: MemberTask): RecordResult {
     const text = error instanceof Error ? error.message : String(error);
     return renderOutcome(task, origin, BulkCodes.parseCrashed, `parseReport threw: ${text} (a bug in zfxxgk)`);
   }
+  // A report the parser lost to an internal failure is an error record, never an `ok` row.
+  const crash = report.diagnostics.find((d) => d.code === "internal-error");
+  if (crash) return renderOutcome(task, origin, BulkCodes.parseCrashed, `${crash.code}: ${crash.message} (a bug in zfxxgk)`);
   const reject = report.diagnostics.find((d) => NOT_A_REPORT.has(d.code));
   if (reject) return renderOutcome(task, origin, BulkCodes.notAReportMember, `${reject.code}: ${reject.message}`);
   return renderReport(task, origin, report);

@@ -37,3 +37,27 @@ describe("bulk: unread and partly read reports", () => {
     expect(Number(panel.get("prose.txt")?.n_errors)).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe("CSV cells a spreadsheet would run", () => {
+  it("neutralises = + - @ tab CR at the start of text cells, not signed numbers", async () => {
+    const { csvField } = await import("../../src/bulk/csv.js");
+    expect(csvField('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(csvField("@SUM(1+1).txt")).toBe("'@SUM(1+1).txt");
+    expect(csvField("+1+2")).toBe("'+1+2");
+    expect(csvField("\tx")).toBe("'\tx");
+    expect(csvField("-8")).toBe("-8");
+    expect(csvField("+2")).toBe("+2");
+    expect(csvField("规章")).toBe("规章");
+  });
+
+  it("a member named like a formula reaches panel.csv as text", async () => {
+    const dir = tempDir();
+    const inputs = join(dir, "in");
+    mkdirSync(inputs);
+    writeFileSync(join(inputs, "=1+1.txt"), SEED);
+    const out = join(dir, "out");
+    expect((await cli(["bulk", "--out", out, inputs])).code).toBe(0);
+    const raw = readFileSync(join(out, "panel.csv"), "utf8");
+    expect(raw).toContain("'=1+1.txt");
+  });
+});
