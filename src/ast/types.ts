@@ -84,8 +84,10 @@ export interface TableRow extends NodeBase {
 /**
  * One `<td>`. `value` is the cell text with surrounding white space trimmed; `position`
  * spans exactly that trimmed text in the source (zero-width for a blank cell). For text
- * input, slicing the source with it reproduces `value`; for HTML it spans the cell's
- * markup from its first to its last character of text (`20</span><span>23` for 2023).
+ * input, slicing the source with it reproduces `value` — except a markdown cell holding
+ * inline HTML or escapes, whose value is the slice's plain text; for HTML (and such cells)
+ * it spans the cell's markup from its first to its last character of text
+ * (`20</span><span>23` for 2023).
  */
 export interface TableCell extends NodeBase {
   type: "tableCell";

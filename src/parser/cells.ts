@@ -53,20 +53,25 @@ export function cellNodeRange(text: string, from: number, to: number, offset: nu
   return { type: "tableCell", value: inlineText(t.value), position: index.position(t.start, t.end) };
 }
 
-const INLINE_TAG = /<\/?[A-Za-z][^<>]*>/g;
+const INLINE_TAG = /<\/?[A-Za-z][^<>]*>/;
+const INLINE_TAGS = /<\/?[A-Za-z][^<>]*>/g;
 const ENTITIES: Record<string, string> = { nbsp: " ", amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" };
 const ENTITY = /&(nbsp|amp|lt|gt|quot|#39);/g;
 const ESCAPE = /\\([\\`*_{}[\]()#+\-.!|~])/g;
 
 /**
  * A cell's text without what markdown converters wrap around it: inline HTML they could not
- * translate (`<span style="…">20</span><span>23</span>` from Word-pasted pages), the
- * entities that come with it, and backslash escapes (`\-8`). The cell's position still spans
- * the raw text, as an HTML cell's does. Cells without `<`, `&` or `\` are returned as they are.
+ * translate (`<span style="…">20</span><span>23</span>` from Word-pasted pages) with the
+ * entities inside it, and backslash escapes (`\-8`). The cell's position still spans the raw
+ * text, as an HTML cell's does; that is the one case where a text cell's slice differs from
+ * its value (and `inlineText(slice) === value` holds). Other cells are returned as they are.
  */
 export function inlineText(value: string): string {
-  if (value.indexOf("<") < 0 && value.indexOf("&") < 0 && value.indexOf("\\") < 0) return value;
-  const plain = value.replace(INLINE_TAG, "").replace(ENTITY, (_, e: string) => ENTITIES[e]!).replace(ESCAPE, "$1");
+  const tags = value.indexOf("<") >= 0 && INLINE_TAG.test(value);
+  const escapes = value.indexOf("\\") >= 0;
+  if (!tags && !escapes) return value;
+  let plain = tags ? value.replace(INLINE_TAGS, "").replace(ENTITY, (_, e: string) => ENTITIES[e]!) : value;
+  if (escapes) plain = plain.replace(ESCAPE, "$1");
   return plain.trim();
 }
 

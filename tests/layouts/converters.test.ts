@@ -84,7 +84,8 @@ describe("markdown converters", () => {
   it("inline HTML, entities and escapes leave a cell's value, not its position", () => {
     expect(inlineText('<span style="font-family:仿宋">20</span><span>23</span>')).toBe("2023");
     expect(inlineText("\\-8")).toBe("-8");
-    expect(inlineText("&nbsp;")).toBe("");
+    expect(inlineText("<o:p>&nbsp;</o:p>")).toBe("");
+    expect(inlineText("&nbsp;")).toBe("&nbsp;");
     expect(inlineText("规章")).toBe("规章");
   });
 
