@@ -42,6 +42,39 @@ export function sourceLines(text: string): SourceLine[] {
   return lines;
 }
 
+/** Cell words that only the three template tables print: 二's header, 三's first row, 四's groups. */
+const PART_WORDS: ReadonlyArray<readonly string[]> = [["信息内容", "第二十条", "第二十條"], ["本年新收", "新收政府信息"], ["行政复议", "行政複議", "结果维持", "結果維持"]];
+
+/**
+ * Signs of grammar tables a reader reads better (see `RECLAIMED`): an ASCII box border, a
+ * markdown hard break (html2text's paragraph cells), a lone tab line (innerText's).
+ */
+function mayReclaim(text: string): boolean {
+  // indexOf, not one regular expression: this runs on every text of a known form.
+  return text.includes("+--") || text.includes("+==") || text.includes("  \n") || text.includes("  \r") || text.includes("\n\t\n") || text.includes("\n\t\r");
+}
+
+/**
+ * Whether the grammar's own tables already hold all three template tables (二, 三, 四): then
+ * the text is one of the known forms and no layout reader has anything to add, so the pass
+ * costs nothing on them. One scan over the table cells, stopping when all three are seen.
+ */
+function gridTablesCoverReport(tree: Root): boolean {
+  let seen = 0;
+  for (const b of tree.children) {
+    if (b.type !== "table") continue;
+    for (const row of b.children) {
+      for (const c of row.children) {
+        // Numbers and short cells name no table: most cells stop here, before any pattern.
+        if (c.value.length < 4 || c.value.charCodeAt(0) < 0x80) continue;
+        for (let k = 0; k < PART_WORDS.length; k++) if ((seen & (1 << k)) === 0 && PART_WORDS[k]!.some((w) => c.value.includes(w))) seen |= 1 << k;
+        if (seen === 7) return true;
+      }
+    }
+  }
+  return false;
+}
+
 /**
  * Runs the layout readers over the lines outside the tree's tables and splices what they
  * claim into the tree. Returns the tree unchanged when no reader claims anything.
@@ -53,7 +86,7 @@ export function applyLayouts(
   readers: readonly LayoutReader[] = READERS,
   reclaimed: ReadonlyArray<(lines: readonly SourceLine[], text: string) => boolean> = RECLAIMED,
 ): Root {
-  if (readers.length === 0) return tree;
+  if (readers.length === 0 || (gridTablesCoverReport(tree) && !mayReclaim(index.text))) return tree;
   const text = index.text;
   const all = sourceLines(text);
   const inside = (l: SourceLine, s: number, e: number) => l.offset < e && l.offset + l.text.length > s;
