@@ -118,7 +118,12 @@ export function applyLayouts(
     for (const c of found) {
       const first = free[c.first]!;
       const last = free[c.last]!;
-      claims.push({ start: first.offset, end: last.offset + last.text.length, blocks: c.blocks });
+      const start = first.offset;
+      const end = last.offset + last.text.length;
+      // A claim never swallows a table the grammar read and no reader was offered: its lines
+      // were not the reader's to see, so its data must stay.
+      if (tables.some(([s, e]) => s >= start && e <= end)) continue;
+      claims.push({ start, end, blocks: c.blocks });
       for (let i = c.first; i <= c.last; i++) taken.add(i);
     }
     free = free.filter((_, i) => !taken.has(i));
