@@ -7,10 +7,11 @@
 import type { Block, Root } from "../ast/types.js";
 import type { Diagnostic } from "../model/types.js";
 import type { LineIndex } from "../source/line-index.js";
+import { readGlued } from "./glued.js";
 import type { LayoutClaim, LayoutReader, SourceLine } from "./types.js";
 
 /** The readers, most specific first: a line claimed by one is not offered to the next. */
-const READERS: readonly LayoutReader[] = [];
+const READERS: readonly LayoutReader[] = [readGlued];
 
 /** Every line of `text` with its offset; a CRLF or lone CR ends a line as LF does. */
 export function sourceLines(text: string): SourceLine[] {

@@ -204,6 +204,7 @@ export const SourceSchema = Type.Object({
     Type.Literal("html"),
     Type.Literal("markdown"),
     Type.Literal("plain"),
+    Type.Literal("glued"),
   ]),
   bytes: Type.Integer({ minimum: 0 }),
   sha256: Type.String({ pattern: "^[0-9a-f]{64}$" }),
