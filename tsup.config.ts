@@ -22,7 +22,7 @@ export default defineConfig([
     // bulk-worker is the piscina worker of `zfxxgk bulk`, loaded by path at run time; the bulk
     // engine itself is a chunk that the CLI imports on demand. better-sqlite3 is an optional
     // native dependency: never bundled, loaded (or not) when a run writes reports.sqlite.
-    entry: { cli: "src/cli/main.ts", "bulk-worker": "src/bulk/worker.ts" },
+    entry: { cli: "src/main/main.ts", "bulk-worker": "src/bulk/worker.ts" },
     external: ["better-sqlite3"],
     // Loading chevrotain and lodash-es as packages was most of the CLI's cold start; bundled
     // into the CLI they load as one file (the library build keeps them as dependencies).

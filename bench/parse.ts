@@ -11,7 +11,7 @@
  * split them into lines and test one anchored regex per line. `parseReport / floor` is the
  * figure to track — absolute times drift on shared machines, a ratio measured in the same
  * process much less. For HTML the floor is `cheerio.load` alone (its default parse5 backend,
- * and the htmlparser2 backend that source/html.ts uses). Per input set it also prints where
+ * and the htmlparser2 backend that html/index.ts uses). Per input set it also prints where
  * the time goes (µs per report, MB/s and share of each stage) and the heap each retained
  * Report costs; at the end, a summary of the ratios and the cold start of the built CLI on one
  * small file. Nothing here asserts on speed: it prints numbers.
@@ -27,10 +27,10 @@ import { parseReport } from "../src/index.js";
 import type { Report } from "../src/model/types.js";
 import { tokenize } from "../src/lexer/lexer.js";
 import { parseTokens } from "../src/parser/parser.js";
-import { buildTree } from "../src/ast/build.js";
+import { buildTree } from "../src/parser/tree.js";
 import { decode } from "../src/source/decode.js";
 import { LineIndex } from "../src/source/line-index.js";
-import { looksLikeHtml, parseHtml } from "../src/source/html.js";
+import { looksLikeHtml, parseHtml } from "../src/html/index.js";
 import { NormalizeContext } from "../src/normalize/context.js";
 import { readMeta } from "../src/normalize/meta.js";
 import { detectTemplate } from "../src/normalize/template.js";
@@ -89,7 +89,7 @@ function floor(bytes: Uint8Array): number {
   return n;
 }
 
-/** cheerio on the htmlparser2 backend, with the options source/html.ts passes. */
+/** cheerio on the htmlparser2 backend, with the options html/index.ts passes. */
 const loadHtmlparser2 = (html: string) =>
   load(html, { xml: { xmlMode: false, withStartIndices: true, withEndIndices: true, decodeEntities: true } } as never);
 

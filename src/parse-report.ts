@@ -1,5 +1,6 @@
 /**
- * The main entry point: bytes or text in, a checked Report out. Never throws on input.
+ * The main entry point: bytes or text in, a checked Report out. Never throws on input. It only
+ * wires the stages; what they decide lives in them (the whole-report decisions in normalize/).
  *
  *   bytes ─decode─▶ text ─parse─▶ AST ─normalise─▶ meta, template, tables ─▶ checks
  */
@@ -10,14 +11,11 @@ import { runChecks } from "./checks/index.js";
 import { DiagnosticCodes } from "./diagnostics/codes.js";
 import { diagnostic } from "./diagnostics/diagnostic.js";
 import { NormalizeContext } from "./normalize/context.js";
-import { readMeta } from "./normalize/meta.js";
-import { buildSections } from "./normalize/sections.js";
-import { readTables } from "./normalize/tables.js";
-import { detectTemplate } from "./normalize/template.js";
+import { checkIsReport, inputForm, normalizeReport } from "./normalize/index.js";
 import { applyLayouts } from "./layouts/index.js";
 import { parse } from "./parser/index.js";
 import { decode, encodingName } from "./source/decode.js";
-import { looksLikeHtml, parseHtml } from "./source/html.js";
+import { looksLikeHtml, parseHtml } from "./html/index.js";
 import { LineIndex } from "./source/line-index.js";
 
 /** Options of {@link parseReport}. Every field is optional: the input is detected by itself. */
@@ -102,46 +100,11 @@ export function parseReport(input: string | Uint8Array, options: ParseOptions = 
     tree = html ? parsed.tree : applyLayouts(parsed.tree, index, diagnostics);
     const blocks = tree.children;
     const ctx = new NormalizeContext(text, index, diagnostics);
-    report.meta = readMeta(blocks, ctx);
-    report.template = detectTemplate(blocks, report.meta.year, ctx);
-    report.sections = buildSections(blocks);
-    const parts = readTables(blocks, report.template, ctx);
-    if (parts.proactive) report.proactive = parts.proactive;
-    if (parts.requests) report.requests = parts.requests;
-    if (parts.reviewsAndLawsuits) report.reviewsAndLawsuits = parts.reviewsAndLawsuits;
-    if (parts.legacyStatistics) report.legacyStatistics = parts.legacyStatistics;
-    report.provenance = ctx.provenance;
-    if (report.template === "2021" || report.template === "2019") {
-      for (const [key, label] of [
-        ["proactive", "二、主动公开政府信息情况"],
-        ["requests", "三、收到和处理政府信息公开申请情况"],
-        ["reviewsAndLawsuits", "四、政府信息公开行政复议、行政诉讼情况"],
-      ] as const) {
-        if (report[key] === undefined) {
-          diagnostics.push(
-            diagnostic(DiagnosticCodes.missingTable, `table ${label} was not found (未找到该表)`, index.position(0, 0), { path: key }),
-          );
-        }
-      }
-    }
+    normalizeReport(blocks, report, ctx);
     report.checks = runChecks(report);
-    const tables = blocks.filter((b) => b.type === "table");
-    if (html) source.form = "html";
-    else if (tables.length > 0) {
-      const forms = new Map<string, number>();
-      for (const t of tables) forms.set(t.form, (forms.get(t.form) ?? 0) + t.children.length);
-      source.form = [...forms.entries()].sort((a, b) => b[1] - a[1])[0]![0] as Source["form"];
-    }
-    const anyTable = report.proactive || report.requests || report.reviewsAndLawsuits;
-    if (!anyTable && !/信息公开|信息公開|政务公开/.test(text)) {
-      diagnostics.push(
-        diagnostic(
-          DiagnosticCodes.notAReport,
-          "no report table and no mention of 政府信息公开: this does not look like an annual report (不像政府信息公开年度报告)",
-          index.position(0, Math.min(text.length, 1)),
-        ),
-      );
-    }
+    const form = inputForm(blocks, html);
+    if (form !== null) source.form = form;
+    checkIsReport(report, ctx);
   } catch (error) {
     diagnostics.push(
       diagnostic(

@@ -5,18 +5,10 @@
  * `JSON.parse(JSON.stringify(tree))` unchanged.
  */
 
-/** A place in the decoded text: 1-based line and column, 0-based UTF-16 offset. */
-export interface Point {
-  line: number;
-  column: number;
-  offset: number;
-}
-
-/** A span of the decoded text; `end` is exclusive, as in unist. */
-export interface Position {
-  start: Point;
-  end: Point;
-}
+// Point and Position belong to the source text (line index, diagnostics and every node use
+// them); they live in source/position.ts and are re-exported here for the tree's readers.
+import type { Position } from "../source/position.js";
+export type { Point, Position } from "../source/position.js";
 
 /**
  * How a heading is numbered. The style decides its depth in the outline: Chinese numerals
@@ -61,7 +53,7 @@ export interface Paragraph extends NodeBase {
 }
 
 /** How the table was flattened in the text. */
-export type TableForm = "cell-lines" | "row-lines" | "markdown" | "html" | "plain" | "glued";
+export type TableForm = "cell-lines" | "row-lines" | "markdown" | "html" | "plain" | "box" | "glued";
 
 /**
  * A table rebuilt from flattened text. `columns` is the grid width W the rows were cut with
@@ -104,11 +96,11 @@ export interface TableCell extends NodeBase {
    * must hold, decides.
    */
   ambiguous?: boolean;
-  /** HTML tables only: the grid column the cell starts in (0-based), after rowspans. */
+  /** HTML and box-drawn tables only: the grid column the cell starts in (0-based), after rowspans. */
   column?: number;
-  /** HTML tables only: how many grid columns the cell spans. */
+  /** HTML and box-drawn tables only: how many grid columns the cell spans. */
   colspan?: number;
-  /** HTML tables only: how many rows the cell spans. */
+  /** HTML and box-drawn tables only: how many rows the cell spans. */
   rowspan?: number;
 }
 

@@ -1,10 +1,10 @@
 /**
  * The `bulk` command as the CLI calls it: validated arguments in, an exit code out. Loaded
- * with a dynamic import from src/cli/run.ts, so that `parse`, `check` and `summary` (and the
+ * with a dynamic import from src/main/run.ts, so that `parse`, `check` and `summary` (and the
  * library) never load the archive readers, the worker pool or SQLite.
  */
 import { availableParallelism } from "node:os";
-import type { BulkArgs } from "../cli/args.js";
+import type { BulkArgs } from "./args.js";
 import { DEFAULT_LIMITS } from "./limits.js";
 import { type BulkEnv, BulkUsageError, runBulk } from "./run-bulk.js";
 

@@ -1,6 +1,6 @@
 /**
  * The panel's columns and their codebook, derived once from the template grid
- * (src/normalize/templates/grid.ts) so that a row added to a template shows up here with its
+ * (src/templates/grid.ts) so that a row added to a template shows up here with its
  * official labels without touching this file.
  *
  * The column set is fixed, not discovered from the data: `panel.csv` can then be streamed and
@@ -20,7 +20,8 @@ import {
   REQUEST_ROWS_2019,
   REQUEST_ROWS_2021,
   type ProactiveRowDef,
-} from "../normalize/templates/grid.js";
+} from "../templates/grid.js";
+import { TABLE_TITLES } from "../templates/titles.js";
 import type { CsvValue } from "./csv.js";
 import type { Origin } from "./types.js";
 
@@ -68,11 +69,7 @@ export interface MetaColumn {
 }
 
 /** The official Chinese titles of the three tables, for the codebook. */
-export const TABLE_LABELS = {
-  proactive: "二、主动公开政府信息情况",
-  requests: "三、收到和处理政府信息公开申请情况",
-  reviewsAndLawsuits: "四、政府信息公开行政复议、行政诉讼情况",
-} as const;
+export const TABLE_LABELS = TABLE_TITLES;
 
 /** Labels of the row groups of 三 whose sub-rows are numbered (grid.ts only has their key phrases). */
 const REQUEST_GROUP_LABELS: Record<string, string> = {
@@ -284,7 +281,7 @@ export const META_COLUMNS: readonly MetaColumn[] = [
   { name: "bytes", path: "origin.bytes", type: "integer", description: "size of the member in bytes (字节数)", get: (c) => c.origin.bytes },
   { name: "sha256", path: "origin.sha256", type: "string", description: "SHA-256 of the member's bytes (校验值)", get: (c) => c.origin.sha256 },
   { name: "template", path: "template", type: "string", description: "template: 2021, 2019, legacy or unknown (报表模板)", get: (c) => c.report.template },
-  { name: "form", path: "source.form", type: "string", description: "how the tables were flattened: cell-lines, row-lines, html, markdown, plain (表格形式)", get: (c) => c.report.source.form },
+  { name: "form", path: "source.form", type: "string", description: "how the tables were flattened: cell-lines, row-lines, html, markdown, plain, box (表格形式)", get: (c) => c.report.source.form },
   { name: "encoding", path: "source.encoding", type: "string", description: "detected text encoding (编码)", get: (c) => c.report.source.encoding },
   { name: "agency", path: "meta.agency", type: "string", description: "reporting body (发布机关)", get: (c) => c.report.meta.agency },
   { name: "year", path: "meta.year", type: "integer", description: "reporting year (报告年度)", get: (c) => c.report.meta.year },

@@ -32,28 +32,6 @@ export async function readAll(stream: AsyncIterable<Uint8Array | string>): Promi
   return all;
 }
 
-const REASONS: Record<string, string> = {
-  ENOENT: "no such file or directory",
-  EACCES: "permission denied",
-  EPERM: "permission denied",
-  EISDIR: "is a directory",
-  ENOTDIR: "not a directory",
-  ENAMETOOLONG: "file name too long",
-  ELOOP: "too many symbolic links",
-  EMFILE: "too many open files",
-};
-
-/**
- * The short reason shown in `cannot read FILE: reason`. Node's own messages repeat the path
- * and the syscall (`ENOENT: no such file or directory, open 'x'`), which reads badly after ours.
- */
-export function describeReadError(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === "string" && REASONS[code]) return REASONS[code];
-  if (error instanceof Error) return error.message;
-  return String(error);
-}
-
 /**
  * Best-effort decode of the bytes as parseReport decoded them, for code frames only: the
  * Report records the encoding but not the text, and positions point into the decoded text.

@@ -1,5 +1,6 @@
 /**
- * The whole CLI as a function of (argv, io) → exit code. No `process` access happens here,
+ * The file commands (`parse`, `check`, `summary`) as a function of (args, io) → exit code;
+ * src/main/run.ts dispatches to them and to `bulk`. No `process` access happens here,
  * so tests run the real command paths in-process with fake streams, a fake file system and,
  * while the parser is still being written, a fake parseReport.
  */
@@ -11,11 +12,10 @@ import {
 } from "../diagnostics/format.js";
 import type { Report, Severity } from "../model/types.js";
 import { parseReport as realParseReport } from "../parse-report.js";
-import { type CliArgs, type FileCommand, parseCliArgs, UsageError } from "./args.js";
-import { decodeLikeReport, describeReadError, type FileReader, readAll, readFileBytes } from "./inputs.js";
+import type { FileArgs } from "./args.js";
+import { describeReadError } from "../io/read-errors.js";
+import { decodeLikeReport, type FileReader, readAll, readFileBytes } from "./inputs.js";
 import { formatSummary, makeStyle } from "./summary.js";
-import { USAGE } from "./usage.js";
-import { readPackageVersion } from "./version.js";
 
 /**
  * The streams the CLI talks to. Writers are plain functions rather than Writable streams so
@@ -36,13 +36,10 @@ export interface CliIO {
   onInterrupt?: (handler: () => void) => () => void;
 }
 
-/** Seams for tests: every field defaults to the real thing. */
-export interface RunOverrides {
+/** Seams for tests of the file commands: every field defaults to the real thing. */
+export interface FileOverrides {
   parseReport?: (input: Uint8Array) => Report;
   readFile?: FileReader;
-  version?: string;
-  /** bulk: the SQLite loader and worker file (tests make them fail or point elsewhere). */
-  bulk?: Pick<import("../bulk/run-bulk.js").BulkEnv, "loadSqlite" | "workerFile" | "progressIntervalMs">;
 }
 
 /** Exit statuses, named because scripts depend on them (see `--help`). */
@@ -60,43 +57,6 @@ export const ExitCode = {
 
 const STDIN_NAME = "<stdin>";
 
-/** Runs one CLI invocation and resolves to its exit code; never rejects for bad input. */
-export async function run(argv: readonly string[], io: CliIO, overrides: RunOverrides = {}): Promise<number> {
-  let args: CliArgs;
-  try {
-    args = parseCliArgs(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr(`zfxxgk: ${error.message}\nTry 'zfxxgk --help' for usage.\n`);
-    return ExitCode.usage;
-  }
-
-  switch (args.command) {
-    case "help":
-      io.stdout(USAGE);
-      return ExitCode.ok;
-    case "version":
-      io.stdout(`${overrides.version ?? readPackageVersion()}\n`);
-      return ExitCode.ok;
-    case "bulk": {
-      // Loaded on demand: the other commands never pay for archive readers, workers or SQLite.
-      const { runBulkCommand } = await import("../bulk/command.js");
-      return runBulkCommand(args, {
-        stdin: io.stdin,
-        stdout: io.stdout,
-        stderr: io.stderr,
-        stderrIsTTY: io.stderrIsTTY === true,
-        ...(io.stderrColumns !== undefined ? { stderrColumns: io.stderrColumns } : {}),
-        ...(io.onInterrupt ? { onInterrupt: io.onInterrupt } : {}),
-        version: overrides.version ?? readPackageVersion(),
-        ...overrides.bulk,
-      });
-    }
-    default:
-      return runFileCommand(args, io, overrides);
-  }
-}
-
 interface Parsed {
   /** Display name: the path as given, or `<stdin>`. */
   name: string;
@@ -104,9 +64,8 @@ interface Parsed {
   report: Report;
 }
 
-type FileArgs = Extract<CliArgs, { command: FileCommand }>;
-
-async function runFileCommand(args: FileArgs, io: CliIO, overrides: RunOverrides): Promise<number> {
+/** Runs `parse`, `check` or `summary` over its files and resolves to the exit code. */
+export async function runFileCommand(args: FileArgs, io: CliIO, overrides: FileOverrides = {}): Promise<number> {
   const parse = overrides.parseReport ?? ((bytes: Uint8Array) => realParseReport(bytes));
   const readFile = overrides.readFile ?? readFileBytes;
   let ioFailed = false;

@@ -38,6 +38,11 @@ export const DiagnosticCodes = {
    * failed at or before this row. Every value of the row is suspect.
    */
   rowMisaligned: { code: "row-misaligned", severity: "warning" },
+  /**
+   * A box-drawn table's frame does not line up (a stroke where no other line has one, a
+   * merged area that is not a rectangle): its cells were cut where the strokes stand.
+   */
+  boxDamaged: { code: "box-damaged", severity: "warning" },
   /** A flattened table gave no padding line, so its rows could not be cut reliably. */
   tableWidthUnknown: { code: "table-width-unknown", severity: "warning" },
   /** A padding run does not add up to the table width: the row boundary is uncertain. */
@@ -63,6 +68,26 @@ export const DiagnosticCodes = {
   /** An unexpected failure inside the parser; the report holds what was read before it. */
   internalError: { code: "internal-error", severity: "error" },
 } as const;
+
+/**
+ * Kinds that share a public code with an entry of {@link DiagnosticCodes} but carry another
+ * severity, registered here so that no call site overrides a severity: the registry is the
+ * truth for every diagnostic's severity. Each is a real distinction that deserves its own code
+ * (see the note at each); they keep the shared code because existing output (tests, corpus,
+ * users' filters) pins it — splitting them is a public change left to its own issue.
+ */
+export const DiagnosticVariants = {
+  /**
+   * `label-assumed` as a warning: the label was not a mere truncation of the template's (a
+   * garbled or different label placed by its position), so the value may be in the wrong place.
+   */
+  labelGuessed: { code: "label-assumed", severity: "warning" },
+  /**
+   * `unknown-row` as an info: a whole pre-2019 table with no statistics header, deliberately
+   * left unread (its numbers are not guessed into the model).
+   */
+  legacyTableUnread: { code: "unknown-row", severity: "info" },
+} as const satisfies Record<string, { code: (typeof DiagnosticCodes)[keyof typeof DiagnosticCodes]["code"]; severity: "error" | "warning" | "info" }>;
 
 /** One entry of {@link DiagnosticCodes}. */
 export type DiagnosticKind = (typeof DiagnosticCodes)[keyof typeof DiagnosticCodes];

@@ -2,7 +2,7 @@
  * The one constructor of diagnostics, so every diagnostic carries its code's registered
  * severity and a position.
  */
-import type { Position } from "../ast/types.js";
+import type { Position } from "../source/position.js";
 import type { Diagnostic, Severity } from "../model/types.js";
 import type { DiagnosticCode } from "./codes.js";
 
@@ -13,8 +13,8 @@ export interface DiagnosticExtra {
 }
 
 /**
- * Makes a diagnostic of a registered kind. The kind's severity is the default; a caller may
- * raise it (e.g. an assumed label that is not a mere truncation becomes a warning).
+ * Makes a diagnostic of a registered kind (DiagnosticCodes or DiagnosticVariants in codes.ts):
+ * the kind's registered severity is the diagnostic's, never changed by the caller.
  */
 export function diagnostic(
   kind: { code: DiagnosticCode; severity: Severity },

@@ -16,11 +16,11 @@
  * positioned on its digits, so the ordinary table readers and provenance work unchanged.
  */
 import type { Block, Heading, Paragraph, Table, TableCell, TableRow } from "../ast/types.js";
-import { readMarker } from "../ast/build.js";
+import { readMarker } from "../lexer/markers.js";
 import { DiagnosticCodes } from "../diagnostics/codes.js";
 import type { Diagnostic } from "../model/types.js";
 import type { LineIndex } from "../source/line-index.js";
-import { normalizeLabel } from "../normalize/text.js";
+import { normalizeLabel } from "../text/labels.js";
 import {
   PROACTIVE_ROWS,
   REQUEST_ROWS_2019,
@@ -29,7 +29,7 @@ import {
   type Family,
   type ProactiveColumnDef,
   type RequestRowDef,
-} from "../normalize/templates/grid.js";
+} from "../templates/grid.js";
 import type { LayoutClaim, LayoutReader, SourceLine } from "./types.js";
 import { showReading, splitRow, type Reading, type RowShape } from "./split.js";
 

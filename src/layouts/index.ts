@@ -7,11 +7,20 @@
 import type { Block, Root } from "../ast/types.js";
 import type { Diagnostic } from "../model/types.js";
 import type { LineIndex } from "../source/line-index.js";
+import { asciiFrameLines, readBoxes } from "./box.js";
 import { readGlued } from "./glued.js";
 import type { LayoutClaim, LayoutReader, SourceLine } from "./types.js";
 
 /** The readers, most specific first: a line claimed by one is not offered to the next. */
-const READERS: readonly LayoutReader[] = [readGlued];
+const READERS: readonly LayoutReader[] = [readBoxes, readGlued];
+
+/**
+ * Grammar tables that a layout reader reads better than the grammar did: an ASCII box
+ * (`w3m -no-graph`, links: `+--+`, `|a |b |`) whose pipes the row-lines grammar cut into
+ * cells without knowing the spans. Their lines are offered to the readers too; a grammar
+ * table stays in the tree unless a reader claims its lines.
+ */
+const RECLAIMED: ReadonlyArray<(lines: readonly SourceLine[], text: string) => boolean> = [asciiFrameLines];
 
 /** Every line of `text` with its offset; a CRLF or lone CR ends a line as LF does. */
 export function sourceLines(text: string): SourceLine[] {
@@ -33,12 +42,36 @@ export function sourceLines(text: string): SourceLine[] {
  * Runs the layout readers over the lines outside the tree's tables and splices what they
  * claim into the tree. Returns the tree unchanged when no reader claims anything.
  */
-export function applyLayouts(tree: Root, index: LineIndex, out: Diagnostic[], readers: readonly LayoutReader[] = READERS): Root {
+export function applyLayouts(
+  tree: Root,
+  index: LineIndex,
+  out: Diagnostic[],
+  readers: readonly LayoutReader[] = READERS,
+  reclaimed: ReadonlyArray<(lines: readonly SourceLine[], text: string) => boolean> = RECLAIMED,
+): Root {
   if (readers.length === 0) return tree;
   const text = index.text;
-  // Lines inside a table the grammar built stay the grammar's.
-  const tables = tree.children.filter((b) => b.type === "table").map((b) => [b.position.start.offset, b.position.end.offset] as const);
-  let free = sourceLines(text).filter((l) => !tables.some(([s, e]) => l.offset < e && l.offset + l.text.length > s));
+  const all = sourceLines(text);
+  const inside = (l: SourceLine, s: number, e: number) => l.offset < e && l.offset + l.text.length > s;
+  // Lines inside a table the grammar built stay the grammar's, unless a reader reads that kind of table better.
+  const tables = tree.children
+    .filter((b) => b.type === "table")
+    .map((b) => [b.position.start.offset, b.position.end.offset] as const)
+    .filter(([s, e]) => {
+      if (reclaimed.length === 0) return true;
+      // The table's lines by binary search: a text may hold many tables.
+      let lo = 0;
+      let hi = all.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (all[mid]!.offset + all[mid]!.text.length <= s) lo = mid + 1;
+        else hi = mid;
+      }
+      const lines: SourceLine[] = [];
+      for (let i = lo; i < all.length && all[i]!.offset < e; i++) if (inside(all[i]!, s, e)) lines.push(all[i]!);
+      return !reclaimed.some((p) => p(lines, text));
+    });
+  let free = all.filter((l) => !tables.some(([s, e]) => inside(l, s, e)));
   const claims: Array<{ start: number; end: number; blocks: Block[] }> = [];
   for (const read of readers) {
     if (free.length === 0) break;

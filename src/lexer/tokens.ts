@@ -9,8 +9,12 @@
  * (`[^…]`) or uses the `u` flag, so Chevrotain can index every token by its first character;
  * "any character but a line break" is written as explicit ranges instead. Line ends are
  * tested with `(?![^\r\n])` (end of line or end of input), because `$` is rejected.
+ *
+ * The heading markers' patterns are markers.ts's, shared with `readMarker`.
  */
 import { createToken, Lexer, type TokenType } from "chevrotain";
+import { isBlankLineSpace } from "../text/chars.js";
+import { MARKER_FOLLOW, MARKER_SOURCES } from "./markers.js";
 
 /** Any UTF-16 unit but CR and LF, as explicit ranges (a complement would disable indexing). */
 const NOT_EOL = "[\\u0000-\\u0009\\u000B\\u000C\\u000E-\\uFFFF]";
@@ -18,8 +22,6 @@ const NOT_EOL = "[\\u0000-\\u0009\\u000B\\u000C\\u000E-\\uFFFF]";
 const NOT_EOL_PIPE = "[\\u0000-\\u0009\\u000B\\u000C\\u000E-\\u007B\\u007D-\\uFFFF]";
 /** Zero-width: the next character is a line break, or the input ends. */
 const AT_EOL = "(?![^\\r\\n])";
-/** Chinese numerals used in heading ordinals (一 … 十, and 两 is never used there). */
-const CN_NUM = "[一二三四五六七八九十〇零]";
 
 const re = (source: string) => new RegExp(source);
 
@@ -142,8 +144,6 @@ function breakLength(text: string, i: number): number {
   return 0;
 }
 
-/** Spaces a blank line may hold: space, tab, NBSP, ideographic space. */
-const isBlank = (c: number) => c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000;
 
 /** Where the blank lines starting with the break at `offset` end, or -1 when there is no blank line. */
 function blankLinesEnd(text: string, offset: number): number {
@@ -153,7 +153,7 @@ function blankLinesEnd(text: string, offset: number): number {
   let at = offset + first;
   for (;;) {
     let j = at;
-    while (j < text.length && isBlank(text.charCodeAt(j))) j++;
+    while (j < text.length && isBlankLineSpace(text.charCodeAt(j))) j++;
     const b = breakLength(text, j);
     if (b === 0) return end;
     end = at = j + b;
@@ -240,28 +240,28 @@ export const Heading = createToken({ name: "Heading", pattern: Lexer.NA });
 /** `（一）概述`, `(三)不予公开`, `（1）…`: a numeral in brackets of either width. */
 export const ParenHeading = createToken({
   name: "ParenHeading",
-  pattern: re(`[(（][ \\t]*(?:${CN_NUM}{1,3}|[0-9０-９]{1,2})[ \\t]*[)）]${NOT_EOL}*`),
+  pattern: re(`${MARKER_SOURCES.paren(false)}${NOT_EOL}*`),
   categories: [Heading],
 });
 
 /** `一、总体情况`, `一.概述`, `—、…` (a dash misread for 一), `一 概 述` (spaced, no comma). */
 export const ChineseHeading = createToken({
   name: "ChineseHeading",
-  pattern: re(`(?:${CN_NUM}{1,3}|[—－-])[ \\t\\u3000]*[、.．,，]${NOT_EOL}*|${CN_NUM}{1,2}[ \\t\\u3000]+(?=[^\\s\\d])${NOT_EOL}*`),
+  pattern: re(`${MARKER_SOURCES.chinese(false)}${NOT_EOL}*|${MARKER_SOURCES.spaced(false)}${MARKER_FOLLOW.spaced}${NOT_EOL}*`),
   categories: [Heading],
 });
 
 /** `第一，…`, `第二、…`: ordinal headings. */
 export const OrdinalHeading = createToken({
   name: "OrdinalHeading",
-  pattern: re(`第${CN_NUM}{1,3}[、,，.．:：]${NOT_EOL}*`),
+  pattern: re(`${MARKER_SOURCES.ordinal(false)}${NOT_EOL}*`),
   categories: [Heading],
 });
 
 /** `1.`, `1、`, `1．`: Arabic ordinals (not a year or a decimal: at most two digits, no digit after). */
 export const ArabicHeading = createToken({
   name: "ArabicHeading",
-  pattern: re(`[0-9０-９]{1,2}[ \\t]*[.、．](?![0-9０-９])${NOT_EOL}*`),
+  pattern: re(`${MARKER_SOURCES.arabic(false)}${MARKER_FOLLOW.arabic}${NOT_EOL}*`),
   categories: [Heading],
 });
 

@@ -204,6 +204,7 @@ export const SourceSchema = Type.Object({
     Type.Literal("html"),
     Type.Literal("markdown"),
     Type.Literal("plain"),
+    Type.Literal("box"),
     Type.Literal("glued"),
   ]),
   bytes: Type.Integer({ minimum: 0 }),

@@ -8,7 +8,7 @@ import type { Diagnostic, ProvenanceEntry, Severity } from "../model/types.js";
 import type { LineIndex } from "../source/line-index.js";
 import { DiagnosticCodes, type DiagnosticCode } from "../diagnostics/codes.js";
 import { diagnostic } from "../diagnostics/diagnostic.js";
-import { parseCellValue } from "./value.js";
+import { parseCellValue } from "../text/value.js";
 
 /** Units that mean "a count" and may stand in any count column without comment. */
 const COUNT_UNITS = new Set(["件", "条", "个", "项", "人次", "次", "家", "宗", "份"]);

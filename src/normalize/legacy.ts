@@ -11,12 +11,13 @@
  */
 import type { Table, TableCell, TableRow } from "../ast/types.js";
 import type { LegacyStatistic } from "../model/types.js";
-import { readMarker } from "../ast/build.js";
+import { readMarker } from "../lexer/markers.js";
 import { DiagnosticCodes } from "../diagnostics/codes.js";
 import { clip, type NormalizeContext } from "./context.js";
-import { TextMemo } from "./memo.js";
-import { mayHoldHan, normalizeLabel } from "./text.js";
-import { parseCellValue } from "./value.js";
+import { TextMemo } from "../text/memo.js";
+import { mayHoldHan, normalizeLabel } from "../text/labels.js";
+import { HAN_WITH_EXT_A } from "../text/chars.js";
+import { isEmptyKind, isNumericKind, parseCellValue } from "../text/value.js";
 
 /** Header texts (normalised) of the label column. */
 const LABEL_HEADERS = ["统计指标", "指标名称", "指标", "统计项目", "项目名称", "项目", "统计内容", "内容"];
@@ -41,6 +42,9 @@ export interface StatisticsLayout {
   width: number;
 }
 
+/** White space next to a Han character (Extension A included) or CJK punctuation. */
+const SPACE_BY_HAN = new RegExp(`(?<=[${HAN_WITH_EXT_A}\\uff08\\uff09（）、：:，,])\\s+|\\s+(?=[${HAN_WITH_EXT_A}\\uff08\\uff09（）、：:，,])`, "g");
+
 /**
  * Label text as written, but with the white space a `<br>` split or a PDF layer inserts
  * collapsed (and dropped next to CJK characters), so the same row reads the same in every
@@ -50,7 +54,7 @@ export function cleanLabel(s: string): string {
   return s
     .trim()
     .replace(/[\s\u00a0\u3000]+/g, " ")
-    .replace(/(?<=[\u3400-\u9fff\uff08\uff09（）、：:，,])\s+|\s+(?=[\u3400-\u9fff\uff08\uff09（）、：:，,])/g, "");
+    .replace(SPACE_BY_HAN, "");
 }
 
 const LABEL_SET = new Set(LABEL_HEADERS);
@@ -106,15 +110,9 @@ export function findStatisticsHeader(table: Table): { row: number; layout: Stati
   return null;
 }
 
-const isEmpty = (s: string) => {
-  const k = parseCellValue(s).kind;
-  return k === "blank" || k === "placeholder";
-};
+const isEmpty = (s: string) => isEmptyKind(parseCellValue(s).kind);
 
-const isNumber = (s: string) => {
-  const k = parseCellValue(s).kind;
-  return k === "number" || k === "zero-word";
-};
+const isNumber = (s: string) => isNumericKind(parseCellValue(s).kind);
 
 /** Shared `legacyStatistics.<i>.value` paths for the first entries (see childPath in context.ts). */
 const VALUE_PATHS: string[] = [];

@@ -8,7 +8,8 @@ import type { Block, Position } from "../ast/types.js";
 import type { Meta } from "../model/types.js";
 import { DiagnosticCodes } from "../diagnostics/codes.js";
 import type { NormalizeContext } from "./context.js";
-import { mayHoldHan, normalizeLabel, simplify } from "./text.js";
+import { HAN } from "../text/chars.js";
+import { mayHoldHan, normalizeLabel, simplify } from "../text/labels.js";
 
 /** Header-block labels (spaces removed) and the meta field they fill. */
 const HEADER_LABELS = [
@@ -22,7 +23,7 @@ const HEADER_SET = new Set(HEADER_LABELS.map(normalizeLabel));
 /** Suffixes that end the name of a reporting body. */
 const AGENCY_END =
   "(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|管理委员会|委员会|管委会|办事处|街道|机关|局|厅|委|办|院|部|署|中心|公司|集团|处|所|站|队|社|馆|会|镇|乡)";
-const CJK = "[\\u4e00-\\u9fff（）()]";
+const CJK = `[${HAN}（）()]`;
 
 /** A year witness: where it was read and how much it is trusted. */
 interface YearWitness {
@@ -232,7 +233,7 @@ function findAgency(
   if (fromHeader) return fromHeader;
   const yearRe = year ? String(year) : "\\d{4}";
   const mention = new RegExp(`${yearRe}\\s*年度?([^，,。；;《》“”\\s]{2,40}?)(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)`);
-  const opening = new RegExp(`^(?:${yearRe}\\s*年度?[,，、]?)(${CJK}{2,30}?${AGENCY_END})(?=[^\\u4e00-\\u9fff]|坚持|积极|认真|深入|严格|紧紧|全面|始终|按照|根据|围绕|在|以|结合|高度)`);
+  const opening = new RegExp(`^(?:${yearRe}\\s*年度?[,，、]?)(${CJK}{2,30}?${AGENCY_END})(?=[^${HAN}]|坚持|积极|认真|深入|严格|紧紧|全面|始终|按照|根据|围绕|在|以|结合|高度)`);
   let seen = 0;
   let fallback: string | null = null;
   for (const b of prose) {

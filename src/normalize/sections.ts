@@ -6,22 +6,15 @@
  */
 import type { Block } from "../ast/types.js";
 import type { Section } from "../model/types.js";
-import { normalizeLabel } from "./text.js";
+import { BARE_SECTION_TITLES } from "../templates/titles.js";
+import { normalizeLabel } from "../text/labels.js";
 
 /**
- * Section titles of the templates and of pre-2019 reports (formats.md §§ A–C). A line that
+ * Section titles of the templates and of pre-2019 reports (templates/titles.ts). A line that
  * is exactly one of these, with no numeral (`概述`, `一 概 述` lost its 一), is a top-level
  * heading: prose never consists of such a phrase alone.
  */
-const BARE_TITLES = new Set(
-  [
-    "概述", "总体情况", "主动公开政府信息情况", "依申请公开政府信息情况", "收到和处理政府信息公开申请情况",
-    "政府信息公开行政复议、行政诉讼情况", "政府信息公开的收费及减免情况", "收费及减免情况", "咨询处理情况",
-    "因政府信息公开申请行政复议、提起行政诉讼的情况", "复议、诉讼和申诉情况", "存在的主要问题及改进情况",
-    "存在的主要问题和改进措施", "政府信息公开工作存在的主要问题及改进情况", "其他需要报告的事项",
-    "需要说明的事项与附表", "其他需要说明的事项",
-  ].map(normalizeLabel),
-);
+const BARE_TITLES = new Set(BARE_SECTION_TITLES.map(normalizeLabel));
 
 /** Builds the section tree from the document's blocks. */
 export function buildSections(blocks: Block[]): Section[] {

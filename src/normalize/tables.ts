@@ -10,14 +10,15 @@
  */
 import type { Block, Heading, HeadingMarker, Paragraph, Position, Table, TableCell, TableForm, TableRow } from "../ast/types.js";
 import type { LegacyStatistic, Proactive, Requests, ReviewsAndLawsuits, Template } from "../model/types.js";
-import { readMarker } from "../ast/build.js";
-import { DiagnosticCodes } from "../diagnostics/codes.js";
+import { readMarker } from "../lexer/markers.js";
+import { OTHER_SECTION_WORDS } from "../templates/titles.js";
+import { DiagnosticCodes, DiagnosticVariants } from "../diagnostics/codes.js";
 import { childPath, clip, type NormalizeContext } from "./context.js";
 import { findStatisticsHeader, LegacyReader, statisticsLayout } from "./legacy.js";
-import { TextMemo } from "./memo.js";
-import { PhraseIndex } from "./phrases.js";
-import { chineseNumeral, normalizeLabel } from "./text.js";
-import { isNumericText, parseCellValue } from "./value.js";
+import { TextMemo } from "../text/memo.js";
+import { PhraseIndex } from "../text/phrases.js";
+import { chineseNumeral, normalizeLabel } from "../text/labels.js";
+import { isNumericKind, isNumericText, isValueKind, parseCellValue } from "../text/value.js";
 import {
   APPLICANT_COLUMNS,
   OUTCOME_COLUMNS,
@@ -31,7 +32,7 @@ import {
   type ProactiveRowSpec,
   type RequestGroup,
   type RequestRowDef,
-} from "./templates/grid.js";
+} from "../templates/grid.js";
 
 /** The numeric parts read from the tables. Absent tables stay undefined. */
 export interface TableParts {
@@ -70,7 +71,7 @@ function view(row: TableRow, form: TableForm): RowView {
   // rowspan label stands above: skip them when a label follows.
   let lead = 0;
   while (lead < cells.length && cells[lead]!.value === "") lead++;
-  if (lead > 0 && lead < cells.length && parseCellValue(cells[lead]!.value).kind === "unparseable") cells = cells.slice(lead);
+  if (lead > 0 && lead < cells.length && !isValueKind(parseCellValue(cells[lead]!.value).kind)) cells = cells.slice(lead);
   let n = 0;
   // The kind of the cell that ended the labels (the first value cell), so that it is not read twice.
   let firstValueIsNumber = false;
@@ -79,8 +80,8 @@ function view(row: TableRow, form: TableForm): RowView {
     if (c.value === "") break;
     const kind = parseCellValue(c.value).kind;
     // A blank written as text (`&nbsp;`) is a value cell, not a label.
-    if (kind === "number" || kind === "zero-word" || kind === "placeholder" || kind === "blank") {
-      firstValueIsNumber = kind === "number" || kind === "zero-word";
+    if (isValueKind(kind)) {
+      firstValueIsNumber = isNumericKind(kind);
       break;
     }
     n++;
@@ -89,8 +90,7 @@ function view(row: TableRow, form: TableForm): RowView {
   const values = cells.slice(n);
   let hasNumbers = firstValueIsNumber;
   for (let i = 1; !hasNumbers && i < values.length; i++) {
-    const k = parseCellValue(values[i]!.value).kind;
-    hasNumbers = k === "number" || k === "zero-word";
+    hasNumbers = isNumericKind(parseCellValue(values[i]!.value).kind);
   }
   return { row, labels, norm: labels.map((c) => normalizeLabel(c.value)), values, hasNumbers, spanCells: form === "markdown" || form === "row-lines", markdown: form === "markdown" };
 }
@@ -131,10 +131,11 @@ const ROW_PHRASES = [
 ].map(normalizeLabel);
 
 /**
- * Titles of the report's other sections: only these end a table's context. A heading that is
- * neither (a label broken out of a PDF table, `三、本法提供`) leaves the rows below where they were.
+ * Titles of the report's other sections (templates/titles.ts): only these end a table's
+ * context. A heading that is neither (a label broken out of a PDF table, `三、本法提供`) leaves
+ * the rows below where they were.
  */
-const SECTION_TITLE = /总体情况|概述|存在的主要问题|改进|其他需要报告|需要说明|附表|咨询|收费|减免|工作考核|监督保障|平台建设/;
+const SECTION_TITLE = OTHER_SECTION_WORDS;
 
 /** Does a heading name a row of a template table rather than a section of the report? */
 function namesTableRow(title: string): boolean {
@@ -257,7 +258,7 @@ function fit(ctx: NormalizeContext, v: RowView, expected: number, path: string, 
   for (let i = 0; i < expected; i++) out.push(cells[i] ?? null);
   // Text with no digit among the values is a label that slid into them (a lost or extra
   // line): the numbers around it may belong to other columns or rows.
-  const stray = out.find((c) => c !== null && c.value !== "" && !/[0-9０-９]/.test(c.value) && parseCellValue(c.value).kind === "unparseable");
+  const stray = out.find((c) => c !== null && c.value !== "" && !/[0-9０-９]/.test(c.value) && !isValueKind(parseCellValue(c.value).kind));
   if (v.row.uncertain || stray) {
     ctx.report(
       DiagnosticCodes.rowMisaligned,
@@ -376,7 +377,7 @@ function unreadTable(table: Table, ctx: NormalizeContext): void {
   if (!cells.some((c) => isNumericText(c.value))) return;
   if (cells.some((c) => META_LABELS.some((m) => normalizeLabel(c.value).includes(m)))) return;
   ctx.report(
-    { ...DiagnosticCodes.unknownRow, severity: "info" },
+    DiagnosticVariants.legacyTableUnread,
     "a table of this pre-2019 report has no statistics header (统计指标/指标名称 | 单位); its numbers are not read into the model (表格无统计表表头，未读取)",
     table.position,
     "legacyStatistics",
@@ -499,7 +500,7 @@ class ProactiveReader {
       }
       // Placed by position alone, so the numbers are a guess: a warning, not an info.
       this.ctx.report(
-        { ...DiagnosticCodes.labelAssumed, severity: "warning" },
+        DiagnosticVariants.labelGuessed,
         `a row of 二 without a label read as ${def.label}, the next row of 第二十条第(${def.item})项 (无行标签，按位置认定)`,
         v.row.position,
         childPath("proactive", def.key),
@@ -637,7 +638,7 @@ class ProactiveReader {
       const truncated = cell !== undefined && weakColumns(norm, columns).includes(c);
       const other = named && named !== c ? named : null;
       this.ctx.report(
-        other ? { ...DiagnosticCodes.labelAssumed, severity: "warning" } : DiagnosticCodes.labelAssumed,
+        other ? DiagnosticVariants.labelGuessed : DiagnosticCodes.labelAssumed,
         cell
           ? `column header \`${clip(cell.value)}\` read as ${c.label} from its place in the template grid${truncated ? " (a cut-off label)" : ""}${other ? ` although it names ${other.label}` : ""} (表头不完整，按位置认定)`
           : `column ${c.label} has no header cell; assumed from the template grid (按模板列序认定)`,
@@ -869,7 +870,7 @@ class RequestsReader {
     if (assumed) {
       // A row placed by position alone is a guess about the numbers themselves: a warning.
       this.ctx.report(
-        { ...DiagnosticCodes.labelAssumed, severity: "warning" },
+        DiagnosticVariants.labelGuessed,
         `row label \`${clip(v.labels.map((c) => c.value).join(" / ") || "(none)")}\` not recognised; read as ${def.label} from its place in the table (行标签无法识别，按位置认定)`,
         v.labels[v.labels.length - 1]?.position ?? v.row.position,
         path,
@@ -1055,7 +1056,7 @@ class ReviewsReader {
       const want = normalizeLabel(c.label);
       if (n !== want && !(n.length > 0 && want.startsWith(n))) {
         this.ctx.report(
-          { ...DiagnosticCodes.labelAssumed, severity: "warning" },
+          DiagnosticVariants.labelGuessed,
           `header \`${clip(cell.value)}\` read as ${c.label} from its place in the grid (表头按位置认定为${c.label})`,
           cell.position,
           childPath(path, c.key),
@@ -1095,7 +1096,7 @@ class ReviewsReader {
       if (n === want) return;
       const truncated = n.length > 0 && want.startsWith(n);
       this.ctx.report(
-        truncated ? DiagnosticCodes.labelAssumed : { ...DiagnosticCodes.labelAssumed, severity: "warning" },
+        truncated ? DiagnosticCodes.labelAssumed : DiagnosticVariants.labelGuessed,
         `header \`${clip(cell.value)}\` read as ${c.label} from its place in the grid (表头\`${cell.value}\`按位置认定为${c.label})`,
         cell.position,
         childPath(childPath("reviewsAndLawsuits", g.key), c.key),

@@ -11,11 +11,11 @@ import type { Template } from "../model/types.js";
 import { DiagnosticCodes } from "../diagnostics/codes.js";
 import type { NormalizeContext } from "./context.js";
 import { findStatisticsHeader } from "./legacy.js";
-import { TextMemo } from "./memo.js";
-import { PhraseIndex } from "./phrases.js";
-import { mayHoldHan, normalizeLabel } from "./text.js";
-import { parseCellValue } from "./value.js";
-import { TEMPLATE_SIGNALS, type Family } from "./templates/grid.js";
+import { TextMemo } from "../text/memo.js";
+import { PhraseIndex } from "../text/phrases.js";
+import { mayHoldHan, normalizeLabel } from "../text/labels.js";
+import { isValueText } from "../text/value.js";
+import { TEMPLATE_SIGNALS, type Family } from "../templates/grid.js";
 
 const SIGNALS: Record<Family, Array<{ label: string; phrases: string[] }>> = {
   "2021": TEMPLATE_SIGNALS["2021"].map((s) => ({ label: s.label, phrases: s.phrases.map(normalizeLabel) })),
@@ -128,8 +128,7 @@ export function templateSignals(blocks: Block[]): Record<Family, Hit[]> & { fami
         if (sig.otherHandling) {
           const next = cells[i + 1];
           if (next) {
-            const kind = parseCellValue(next.value).kind;
-            if (kind === "unparseable") add("2021", "（六）其他处理 1–3", cell);
+            if (!isValueText(next.value)) add("2021", "（六）其他处理 1–3", cell);
             else add("2019", "（六）其他处理 (one row)", cell);
           }
         }

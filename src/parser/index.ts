@@ -3,7 +3,7 @@
  */
 import type { Root } from "../ast/types.js";
 import type { Diagnostic } from "../model/types.js";
-import { buildTree } from "../ast/build.js";
+import { buildTree } from "./tree.js";
 import { tokenize } from "../lexer/lexer.js";
 import { LineIndex } from "../source/line-index.js";
 import { DiagnosticCodes } from "../diagnostics/codes.js";

@@ -11,7 +11,7 @@
  *   heading   := Heading
  *   paragraph := ProseLine | Unknown
  *
- * Embedded actions return the tokens of each block in order, so `ast/build.ts` never needs
+ * Embedded actions return the tokens of each block in order, so `tree.ts` never needs
  * to re-sort CST children by offset.
  */
 import { EmbeddedActionsParser, type IOrAlt, type IToken, type TokenType } from "chevrotain";

@@ -3,7 +3,7 @@
  * demand (binary search over line starts), which is cheaper than tracking them per token and
  * treats CRLF, CR and LF alike.
  */
-import type { Point, Position } from "../ast/types.js";
+import type { Point, Position } from "./position.js";
 
 /** Line starts of one text, for turning offsets into line/column points. */
 export class LineIndex {

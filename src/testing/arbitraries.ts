@@ -19,7 +19,7 @@ import {
   REQUEST_ROWS_2019,
   REQUEST_ROWS_2021,
   type ProactiveColumnDef,
-} from "../normalize/templates/grid.js";
+} from "../templates/grid.js";
 import type { Applicants, Outcomes, Proactive, Requests, ReviewsAndLawsuits } from "../model/types.js";
 import { TABLE_HEADINGS, toFullWidth, toHalfWidth, toTraditional } from "./labels.js";
 import { layoutTables } from "./layout.js";

@@ -27,6 +27,26 @@ export { encodeGbk } from "./gbk.js";
 export { gridErrors, layoutTables, type CellRole, type LayoutCell, type LayoutTable, type TablePart } from "./layout.js";
 export { BREAK_POINTS, toHalfWidth, toTraditional } from "./labels.js";
 export { expectedChecks, numericEntries, type ExpectedStatus, type GeneratedReport, type RenderTemplate, type ReportModel } from "./model.js";
+export {
+  crawlerHeaderLines,
+  displayWidth,
+  placeCells,
+  renderAligned,
+  renderBox,
+  renderGlued,
+  renderTabs,
+  renderTool,
+  toolOptionsArbitrary,
+  type AlignedOptions,
+  type BoxOptions,
+  type CrawlerHeader,
+  type GluedOptions,
+  type PlacedCell,
+  type TabsOptions,
+  type ToolBaseOptions,
+  type ToolLayout,
+  type ToolOptions,
+} from "./tools.js";
 export { SEED_STYLE, type BrMode, type Chrome, type ChromeLine, type RenderForm, type RenderOptions } from "./options.js";
 export {
   defaultChrome,

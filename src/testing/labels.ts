@@ -1,5 +1,5 @@
 /**
- * The printed text of the report tables that the template grid (`normalize/templates/grid.ts`)
+ * The printed text of the report tables that the template grid (`templates/grid.ts`)
  * does not hold — captions, header cells, group labels, the 勾稽 note — and the text
  * transformations that real scrapers and mirror sites apply to labels (formats.md §§ E–F).
  *

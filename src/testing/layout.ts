@@ -18,7 +18,7 @@ import {
   PROACTIVE_ROWS_2021,
   REQUEST_ROWS_2019,
   REQUEST_ROWS_2021,
-} from "../normalize/templates/grid.js";
+} from "../templates/grid.js";
 import {
   BREAK_POINTS,
   PROACTIVE_CAPTIONS,

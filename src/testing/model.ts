@@ -4,7 +4,7 @@
  * accounting identity must have, computed here independently of `src/checks`.
  */
 import type { Meta, Proactive, Report, Requests, ReviewsAndLawsuits } from "../model/types.js";
-import { REQUEST_ROWS_2019, REQUEST_ROWS_2021 } from "../normalize/templates/grid.js";
+import { REQUEST_ROWS_2019, REQUEST_ROWS_2021 } from "../templates/grid.js";
 
 /** The templates that print the 二/三/四 tables (legacy and unknown reports have none to render). */
 export type RenderTemplate = "2021" | "2019";

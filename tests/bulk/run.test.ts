@@ -341,7 +341,7 @@ describe("interruption and --resume", () => {
     const resumed = join(tempDir(), "out");
     let interrupt: (() => void) | undefined;
     const err: string[] = [];
-    const { run } = await import("../../src/cli/run.js");
+    const { run } = await import("../../src/main/run.js");
     const { Readable } = await import("node:stream");
     const code = await run(
       ["bulk", "-j", "0", "-o", resumed, ...big.inputs],

@@ -20,7 +20,7 @@ import {
   PROACTIVE_ROWS_2021,
   REQUEST_ROWS_2019,
   REQUEST_ROWS_2021,
-} from "../../src/normalize/templates/grid.js";
+} from "../../src/templates/grid.js";
 import { crc32 } from "node:zlib";
 import { unicodePathExtra } from "./helpers/zip.js";
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunOverrides, run } from "../../src/cli/run.js";
+import { type RunOverrides, run } from "../../src/main/run.js";
 import type { Check, Diagnostic, Report } from "../../src/model/types.js";
 
 const SEED = "corpus/seed/siyang-xzspj-2021.txt";

@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseReport } from "../../src/index.js";
-import { TextMemo } from "../../src/normalize/memo.js";
+import { TextMemo } from "../../src/text/memo.js";
 import { render, reportArbitrary } from "../../src/testing/index.js";
 import { SEED } from "../helpers/seed.js";
 

@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
-import { normalizeLabel, chineseNumeral, traditionalToSimplified } from "../../src/normalize/text.js";
+import { normalizeLabel, chineseNumeral, traditionalToSimplified } from "../../src/text/labels.js";
 
 const cp = (...codes: number[]): string => String.fromCodePoint(...codes);
 

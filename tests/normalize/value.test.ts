@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
-import { parseCellValue, isNumericText, type CellValue } from "../../src/normalize/value.js";
+import { parseCellValue, isNumericText, type CellValue } from "../../src/text/value.js";
 
 type Row = [raw: string, value: number | null, kind: CellValue["kind"], unit?: string | null];
 

@@ -5,8 +5,8 @@
  */
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { normalizeLabel } from "../../src/normalize/text.js";
-import { parseCellValue } from "../../src/normalize/value.js";
+import { normalizeLabel } from "../../src/text/labels.js";
+import { parseCellValue } from "../../src/text/value.js";
 import { parse } from "../../src/parser/index.js";
 import { cellTextArbitrary, headingArbitrary, labelArbitrary } from "../../src/testing/index.js";
 import { check, TIMEOUT } from "./support.js";

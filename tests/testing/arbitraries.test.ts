@@ -9,7 +9,7 @@ import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { runChecks } from "../../src/checks/index.js";
 import { ProactiveSchema, RequestsSchema, ReviewsAndLawsuitsSchema } from "../../src/model/schema.js";
-import { PROACTIVE_ROWS_2019, PROACTIVE_ROWS_2021, REQUEST_ROWS_2019, REQUEST_ROWS_2021 } from "../../src/normalize/templates/grid.js";
+import { PROACTIVE_ROWS_2019, PROACTIVE_ROWS_2021, REQUEST_ROWS_2019, REQUEST_ROWS_2021 } from "../../src/templates/grid.js";
 import { expectedChecks, numericEntries, reportArbitrary, type GeneratedReport } from "../../src/testing/index.js";
 
 const samples = (options: Parameters<typeof reportArbitrary>[0], n = 60, seed = 5): GeneratedReport[] =>

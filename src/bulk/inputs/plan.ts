@@ -6,7 +6,7 @@
  */
 import { type Dirent, promises as fs } from "node:fs";
 import { normalize, sep } from "node:path";
-import { describeReadError } from "../../cli/inputs.js";
+import { describeReadError } from "../../io/read-errors.js";
 import { decodeName } from "../names.js";
 
 /** How a source is read. */

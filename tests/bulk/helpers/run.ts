@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Readable } from "node:stream";
-import { type RunOverrides, run } from "../../../src/cli/run.js";
+import { type RunOverrides, run } from "../../../src/main/run.js";
 import { parseCsv } from "../../../src/bulk/csv.js";
 
 /** The built CLI; spawned tests are skipped when it is missing. */

@@ -7,6 +7,7 @@
  * function never throws; what it cannot read it reports as `unparseable` so that the
  * caller can attach the raw text to a diagnostic.
  */
+import { isCellSpace } from "./chars.js";
 
 /**
  * What a table cell's text says as a number.
@@ -54,25 +55,6 @@ const MAX_DIGITS = 20;
 
 /** Entities that scrapers leave as literal text for a non-breaking space. */
 const SPACE_ENTITIES = ["&nbsp;", "&#160;", "&#xa0;"];
-
-function isSpace(c: number): boolean {
-  return (
-    c === 0x20 ||
-    (c >= 0x09 && c <= 0x0d) ||
-    c === 0xa0 ||
-    c === 0x3000 ||
-    c === 0xfeff ||
-    c === 0x85 ||
-    c === 0x1680 ||
-    c === 0x180e ||
-    (c >= 0x2000 && c <= 0x200d) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x2060
-  );
-}
 
 /** Characters that, alone or repeated, mean "nothing to report here". */
 function isDash(c: number): boolean {
@@ -171,7 +153,7 @@ export function parseCellValue(raw: string): CellValue {
   let hi = s.length;
   // Trim white space and literal &nbsp; entities at both ends.
   while (lo < hi) {
-    if (isSpace(s.charCodeAt(lo))) lo++;
+    if (isCellSpace(s.charCodeAt(lo))) lo++;
     else {
       const e = entityLengthAt(s, lo, hi);
       if (e === 0) break;
@@ -179,7 +161,7 @@ export function parseCellValue(raw: string): CellValue {
     }
   }
   while (hi > lo) {
-    if (isSpace(s.charCodeAt(hi - 1))) hi--;
+    if (isCellSpace(s.charCodeAt(hi - 1))) hi--;
     else {
       const e = entityLengthEndingAt(s, lo, hi);
       if (e === 0) break;
@@ -265,7 +247,7 @@ export function parseCellValue(raw: string): CellValue {
 
   let unit: string | null = null;
   if (i < hi) {
-    while (i < hi && isSpace(s.charCodeAt(i))) i++;
+    while (i < hi && isCellSpace(s.charCodeAt(i))) i++;
     for (const [written, canonical] of UNITS) {
       if (hi - i === written.length && s.startsWith(written, i)) {
         unit = canonical;
@@ -289,6 +271,29 @@ export function parseCellValue(raw: string): CellValue {
  * anywhere.
  */
 export function isNumericText(raw: string): boolean {
-  const kind = parseCellValue(raw).kind;
+  return isNumericKind(parseCellValue(raw).kind);
+}
+
+/**
+ * Whether a kind stands in a value's place: a number, a zero word, a placeholder or a blank —
+ * anything but text that is not a value. The one answer to "is this cell a value?": row
+ * readers use it to tell where a row's labels end, the parser to find pipe-less tables.
+ */
+export function isValueKind(kind: CellValue["kind"]): boolean {
+  return kind !== "unparseable";
+}
+
+/** Whether a kind is a number written as such or as a zero word (a count was reported). */
+export function isNumericKind(kind: CellValue["kind"]): boolean {
   return kind === "number" || kind === "zero-word";
+}
+
+/** Whether a kind holds no number but stands in a value's place (blank or placeholder). */
+export function isEmptyKind(kind: CellValue["kind"]): boolean {
+  return kind === "blank" || kind === "placeholder";
+}
+
+/** {@link isValueKind} of a cell's text. */
+export function isValueText(raw: string): boolean {
+  return isValueKind(parseCellValue(raw).kind);
 }

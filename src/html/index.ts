@@ -18,8 +18,9 @@
 import { load } from "cheerio/slim";
 import type { Block, Root, Table, TableCell, TableRow } from "../ast/types.js";
 import type { Diagnostic } from "../model/types.js";
-import { lineBlocks, type OffsetMap } from "../ast/build.js";
-import type { LineIndex } from "./line-index.js";
+import { lineBlocks, type OffsetMap } from "../parser/lines.js";
+import type { LineIndex } from "../source/line-index.js";
+import { HAN } from "../text/chars.js";
 
 /** The parts of a domhandler node this module reads. */
 interface DomNode {
@@ -394,8 +395,10 @@ class Walker {
  * `商业<br>企业` or `<p>商业</p><p>企业</p>` arrive as `商业 企业`: a space between two CJK
  * characters inside one cell is an artefact of the markup, not of the text.
  */
+const SPACED_HAN = new RegExp(`(?<=[${HAN}])\\s+(?=[${HAN}])`, "g");
+
 function joinBrokenHeader(value: string): string {
-  return value.replace(/(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/g, "");
+  return value.replace(SPACED_HAN, "");
 }
 
 function span(v: string | undefined): number {

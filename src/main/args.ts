@@ -1,0 +1,98 @@
+/**
+ * Command-line parsing on top of `node:util` parseArgs (the file commands' options here, `bulk`'s
+ * declared and validated in src/bulk/args.ts). parseArgs runs non-strict so that we
+ * word the usage errors ourselves: its own messages are long and suggest `--` tricks that do
+ * not apply to this tool.
+ */
+import { parseArgs } from "node:util";
+import { BULK_OPTIONS, type BulkArgs, bulkArgs } from "../bulk/args.js";
+import type { FileArgs } from "../cli/args.js";
+import { UsageError } from "../io/usage-error.js";
+import type { Severity } from "../model/types.js";
+
+/** What the user asked for, validated: one shape for every command keeps dispatch trivial. */
+export type CliArgs =
+  | { command: "help" }
+  | { command: "version" }
+  | BulkArgs
+  | FileArgs;
+
+const OPTIONS = {
+  pretty: { type: "boolean" },
+  severity: { type: "string" },
+  codeframe: { type: "boolean" },
+  ...BULK_OPTIONS,
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
+} as const;
+
+/** Which command each command-specific option belongs to, so misuse is reported, not ignored. */
+const OPTION_COMMAND: Record<string, FileArgs["command"] | "bulk"> = {
+  pretty: "parse",
+  severity: "check",
+  codeframe: "check",
+  ...Object.fromEntries(Object.keys(BULK_OPTIONS).map((name) => [name, "bulk" as const])),
+};
+
+const COMMANDS: readonly string[] = ["parse", "check", "summary", "bulk", "help"];
+const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
+
+/**
+ * Validates `argv` (without the node and script entries). Throws {@link UsageError} rather
+ * than returning a result type because every caller reacts to it the same way: message, exit 2.
+ */
+export function parseCliArgs(argv: readonly string[]): CliArgs {
+  const { values, positionals, tokens } = parseArgs({
+    args: [...argv],
+    options: OPTIONS,
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  });
+
+  for (const token of tokens) {
+    if (token.kind !== "option") continue;
+    if (!Object.hasOwn(OPTIONS, token.name)) {
+      throw new UsageError(`unknown option '${token.rawName}'`);
+    }
+    const type = OPTIONS[token.name as keyof typeof OPTIONS].type;
+    if (type === "boolean" && token.value !== undefined) {
+      throw new UsageError(`option '${token.rawName}' does not take a value`);
+    }
+    if (type === "string" && token.value === undefined) {
+      throw new UsageError(`option '${token.rawName}' needs a value`);
+    }
+  }
+
+  if (values.help === true) return { command: "help" };
+  if (values.version === true) return { command: "version" };
+
+  const [command, ...files] = positionals;
+  if (command === undefined) throw new UsageError("missing command");
+  if (!COMMANDS.includes(command)) throw new UsageError(`unknown command '${command}'`);
+  if (command === "help") return { command: "help" };
+
+  for (const [option, owner] of Object.entries(OPTION_COMMAND)) {
+    if (values[option as keyof typeof values] !== undefined && owner !== command) {
+      throw new UsageError(`option '--${option}' is only valid with '${owner}'`);
+    }
+  }
+  if (command === "bulk") return bulkArgs(values, files);
+  const fileCommand = command as FileArgs["command"];
+
+  const severity = values.severity ?? "info";
+  if (typeof severity !== "string" || !(SEVERITIES as readonly string[]).includes(severity)) {
+    throw new UsageError(`invalid --severity '${String(severity)}' (expected error, warning or info)`);
+  }
+  if (files.length === 0) {
+    throw new UsageError(`${fileCommand}: no files given (use - to read standard input)`);
+  }
+
+  return {
+    command: fileCommand,
+    files,
+    pretty: values.pretty === true,
+    severity: severity as Severity,
+    codeframe: values.codeframe === true,
+  };
+}

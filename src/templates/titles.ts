@@ -1,0 +1,48 @@
+/**
+ * The titles and section words of the templates: the one home of the words that name the
+ * report's sections and tables (formats.md §§ A–C). The grids (grid.ts) hold the rows and
+ * columns; this file holds what stands above them.
+ */
+
+/** The official titles of the three tables of the 2019/2021 templates, by model key. */
+export const TABLE_TITLES = {
+  proactive: "二、主动公开政府信息情况",
+  requests: "三、收到和处理政府信息公开申请情况",
+  reviewsAndLawsuits: "四、政府信息公开行政复议、行政诉讼情况",
+} as const;
+
+/** The model keys of the template tables, in report order. */
+export type TableKey = keyof typeof TABLE_TITLES;
+
+/**
+ * Section titles of the templates and of pre-2019 reports, written without numerals. A line
+ * that is exactly one of these (after normalisation) is a top-level heading.
+ */
+export const BARE_SECTION_TITLES: readonly string[] = [
+  "概述", "总体情况", "主动公开政府信息情况", "依申请公开政府信息情况", "收到和处理政府信息公开申请情况",
+  "政府信息公开行政复议、行政诉讼情况", "政府信息公开的收费及减免情况", "收费及减免情况", "咨询处理情况",
+  "因政府信息公开申请行政复议、提起行政诉讼的情况", "复议、诉讼和申诉情况", "存在的主要问题及改进情况",
+  "存在的主要问题和改进措施", "政府信息公开工作存在的主要问题及改进情况", "其他需要报告的事项",
+  "需要说明的事项与附表", "其他需要说明的事项",
+];
+
+/**
+ * Words of the report's sections that bound a pipe-less table: a top-level heading holding
+ * one ends the run of cell-like lines (parser/pipeless.ts).
+ */
+export const SECTION_WORDS = /主动公开|收到和处理|依申请|行政复议|行政诉讼|总体情况|存在的主要问题|改进情况|其他需要报告/;
+
+/**
+ * Words of a top-level heading that names a row group of 三 rather than a section (so it does
+ * not bound a pipe-less table).
+ */
+export const REQUEST_GROUP_WORDS = /本年新收|上年结转|办理结果|结转下年/;
+
+/**
+ * Titles of the report's sections other than the tables: only these end a table's context
+ * (normalize/tables.ts). Tested against normalised headings.
+ */
+export const OTHER_SECTION_WORDS = /总体情况|概述|存在的主要问题|改进|其他需要报告|需要说明|附表|咨询|收费|减免|工作考核|监督保障|平台建设/;
+
+/** What every information-disclosure report mentions: without it and without a table, the input is not one. */
+export const REPORT_WORDS = /信息公开|信息公開|政务公开/;

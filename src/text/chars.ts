@@ -1,0 +1,69 @@
+/**
+ * Named character classes, one home for the white-space and Han tests the stages share. Each
+ * is spelt out (not `\s` or `\p{…}`) either for speed on hot paths or because the exact set
+ * is a decision; the decision is written next to each.
+ */
+
+/**
+ * The Han range of headings, titles, agency names and HTML header cells: the CJK Unified
+ * Ideographs block (U+4E00–U+9FFF), as a character-class body for regular expressions. Every
+ * character of the template vocabulary and of the agency suffixes lies in it.
+ */
+export const HAN = "\\u4e00-\\u9fff";
+
+/**
+ * The Han range of legacy (pre-2019) label un-spacing: the basic block plus Extension A
+ * (U+3400–U+4DBF). Deliberately wider than {@link HAN}: legacy tables are free-form, and a
+ * rare character of Extension A in an agency's own label must still glue to its neighbours.
+ * The two differ only for Extension A characters, which no template label holds.
+ */
+export const HAN_WITH_EXT_A = "\\u3400-\\u9fff";
+
+/** Spaces a blank line may hold (the lexer's blank lines): space, tab, NBSP, ideographic space. */
+export const isBlankLineSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000;
+
+/**
+ * What `String.prototype.trim` removes: WhiteSpace (tab, VT, FF, space, NBSP, BOM and the Zs
+ * category) and LineTerminator. Spelt out so that `trimmed` can find both ends by index
+ * instead of building the trimmed and the start-trimmed string for every cell.
+ */
+export function isTrimSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+
+/**
+ * White space around a cell's value: {@link isTrimSpace}'s set plus NEL, the Mongolian vowel
+ * separator and the zero-width characters (U+200B–U+200D, U+2060) that scraped cells carry
+ * invisibly. Wider than `trim` on purpose: a cell holding only a zero-width space is blank.
+ */
+export function isCellSpace(c: number): boolean {
+  return (
+    c === 0x20 ||
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0xa0 ||
+    c === 0x3000 ||
+    c === 0xfeff ||
+    c === 0x85 ||
+    c === 0x1680 ||
+    c === 0x180e ||
+    (c >= 0x2000 && c <= 0x200d) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x2060
+  );
+}

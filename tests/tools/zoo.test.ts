@@ -1,0 +1,133 @@
+/**
+ * Issue 12's zoo: generated report pages (fixed seeds, both templates, blanks, Word spans,
+ * page chrome) and the real corpus page, run through the real text-extraction tools of
+ * ./runners.ts; the parser reads each tool's output and every numeric field is scored
+ * against the page's truth (./score.ts).
+ *
+ * Per tool, when its target below is a number: no wrong value that no diagnostic or failing
+ * check flags, no silently empty report, and fields right ≥ the target. A tool is never
+ * skipped under CI: a missing tool fails (.ci/run installs them); locally it is skipped.
+ *
+ * Numbers for every tool are printed after the run (and written as JSON to $ZOO_JSON when set);
+ * `npm run zoo -- --pages N` prints the same table on more pages.
+ */
+import { writeFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RUNNERS, closeRunners, type ToolRunner } from "./runners.js";
+import { formatTable, type ToolTotals } from "./score.js";
+import { SOURCE_RUNNER, measure, zooPages, type ToolResult } from "./zoo.js";
+
+/**
+ * THE threshold table: tool → minimum fraction of fields right. Issue 12's target is 0.9 for
+ * every tool (0.999 for the page's own HTML, a known form).
+ *
+ * - a number m: asserted — right/fields ≥ m, zero unflagged-wrong fields, no silent report.
+ *   `0` asserts the last two only (the tool never lies yet, but does not read enough).
+ * - `null` (TODO): report only, nothing asserted — the tool's reader is not merged yet.
+ *
+ * At merge, set each tool whose reader landed to 0.9 (or its measured fraction if higher is
+ * wanted as a ratchet); the integrator replaces every `null` before closing issue 12.
+ */
+export const TARGETS: Readonly<Record<string, number | null>> = {
+  "html-source": 0.999, // baseline 100 %
+  "w3m-80": null, // baseline 0 %, silent: box drawing reader pending
+  "w3m-200": null, // baseline 0 %, silent
+  "lynx-80": null, // baseline 39 %, unflagged: aligned columns reader pending
+  "lynx-200": null, // baseline 39 %, unflagged
+  elinks: null, // baseline 0 %, silent: box drawing
+  links: 0.9, // baseline 97.4 %, nothing unflagged
+  "pandoc-plain": null, // baseline 6 %, unflagged: aligned columns
+  "pandoc-plain-200": null, // baseline 18 %, unflagged
+  "pandoc-gfm": null, // baseline 36 %, silent: markdown with raw HTML / spans
+  html2text: null, // baseline 10 %, silent: markdown converters
+  "html2text-nowrap": null, // baseline 10 %, silent
+  "bs4-empty": null, // baseline 1 %, silent: glued get_text
+  "bs4-space": null, // baseline 0 %, silent
+  "bs4-newline": null, // baseline 56 %, 2 unflagged
+  "html-to-text": null, // baseline 39 %, silent
+  turndown: 0, // baseline 70.5 %, nothing unflagged: markdown reader pending for the rest
+  "cheerio-text": null, // baseline 1 %, silent: glued text
+  "chromium-innerText": null, // baseline 10 %, unflagged: tabs reader pending
+  "chromium-copy": null, // baseline 40 %, unflagged
+};
+
+/** Generated pages per tool in CI: enough for both templates, blanks and artefacts, and fast. */
+const PAGES = Number(process.env.ZOO_PAGES) > 0 ? Number(process.env.ZOO_PAGES) : 6;
+
+const ALL: readonly ToolRunner[] = [SOURCE_RUNNER, ...RUNNERS];
+const results = new Map<string, ToolResult>();
+const unavailable = new Set<string>();
+/** A tool that is installed but failed on a page (non-zero exit, crash): its own tests fail with this. */
+const broken = new Map<string, string>();
+
+beforeAll(async () => {
+  const pages = zooPages(PAGES);
+  for (const runner of ALL) {
+    if (!(await runner.available())) {
+      unavailable.add(runner.tool);
+      continue;
+    }
+    try {
+      results.set(runner.tool, await measure(runner, pages));
+    } catch (error) {
+      broken.set(runner.tool, error instanceof Error ? error.message : String(error));
+    }
+  }
+}, 300_000);
+
+afterAll(async () => {
+  await closeRunners();
+  const rows: ToolTotals[] = [...results.values()].map((r) => r.totals);
+  if (rows.length > 0) console.log(`zoo (${PAGES} generated pages + shuyang-fgj-2023.partial):\n${formatTable(rows)}`);
+  if (unavailable.size > 0) console.log(`zoo: not available here: ${[...unavailable].join(", ")}`);
+  if (process.env.ZOO_JSON) writeFileSync(process.env.ZOO_JSON, `${JSON.stringify(rows, null, 2)}\n`);
+});
+
+/** The first unflagged fields and silent pages of a tool, so a failure says where to look. */
+function describeFailures(result: ToolResult): string {
+  const lines: string[] = [];
+  for (const { page, score } of result.pages) {
+    if (score.silent) lines.push(`${page}: silent report (nothing read, no error diagnostic)`);
+    for (const f of score.fields.filter((x) => x.verdict === "unflagged").slice(0, 5)) {
+      lines.push(`${page}: ${f.path} got ${f.got === undefined ? "(absent)" : f.got}, want ${f.want}, unflagged`);
+    }
+  }
+  return lines.slice(0, 30).join("\n");
+}
+
+describe("the zoo of real tools", () => {
+  it("has one target per runner, and no target without a runner", () => {
+    expect(Object.keys(TARGETS).sort()).toEqual(ALL.map((r) => r.tool).sort());
+  });
+
+  for (const runner of ALL) {
+    const target = TARGETS[runner.tool];
+    describe(runner.tool, () => {
+      it("is installed (CI fails on a missing tool; locally it is skipped)", (ctx) => {
+        if (unavailable.has(runner.tool)) {
+          if (process.env.CI) throw new Error(`${runner.tool} is not available: ${runner.command} (.ci/run installs it)`);
+          ctx.skip();
+        }
+        if (broken.has(runner.tool)) throw new Error(`${runner.tool} failed: ${broken.get(runner.tool)}`);
+        // The tool really printed the page: every page's output was scored on all its fields.
+        const result = results.get(runner.tool)!;
+        expect(result.pages.length).toBeGreaterThan(0);
+        expect(result.totals.fields).toBeGreaterThan(0);
+      });
+
+      const asserted = target !== null && target !== undefined;
+      it.skipIf(!asserted)(`never wrong without a flag, never silent${asserted ? `, ≥ ${(100 * target).toFixed(1)} % right` : ""}`, (ctx) => {
+        const result = results.get(runner.tool);
+        if (!result) {
+          if (process.env.CI || broken.has(runner.tool)) throw new Error(`${runner.tool} did not run: ${broken.get(runner.tool) ?? "not installed"}`);
+          return ctx.skip();
+        }
+        const { totals } = result;
+        const failures = describeFailures(result);
+        expect(totals.unflagged, `unflagged-wrong fields:\n${failures}`).toBe(0);
+        expect(totals.silent, `silent reports:\n${failures}`).toBe(0);
+        expect(totals.fraction, `${totals.right}/${totals.fields} right`).toBeGreaterThanOrEqual(target!);
+      });
+    });
+  }
+});
