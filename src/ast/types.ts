@@ -53,7 +53,7 @@ export interface Paragraph extends NodeBase {
 }
 
 /** How the table was flattened in the text. */
-export type TableForm = "cell-lines" | "row-lines" | "markdown" | "html" | "plain" | "box" | "aligned" | "tabs" | "pipes";
+export type TableForm = "cell-lines" | "row-lines" | "markdown" | "html" | "plain" | "box" | "aligned" | "tabs" | "pipes" | "glued";
 
 /**
  * A table rebuilt from flattened text. `columns` is the grid width W the rows were cut with

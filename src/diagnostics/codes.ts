@@ -74,6 +74,12 @@ export const DiagnosticCodes = {
    * message lists the candidate readings.
    */
   columnUndecided: { code: "column-undecided", severity: "warning" },
+  /**
+   * A run of glued digits (`get_text("")`) or a row short of cells splits into the row's
+   * values in more than one way that satisfies every constraint the template knows (or in
+   * none): its values are null and the message lists the candidate readings.
+   */
+  ambiguousSplit: { code: "ambiguous-split", severity: "warning" },
   /** An unexpected failure inside the parser; the report holds what was read before it. */
   internalError: { code: "internal-error", severity: "error" },
 } as const;

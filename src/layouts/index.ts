@@ -8,6 +8,7 @@ import type { Block, Root } from "../ast/types.js";
 import type { Diagnostic } from "../model/types.js";
 import type { LineIndex } from "../source/line-index.js";
 import { asciiFrameLines, readBoxes } from "./box.js";
+import { readGlued } from "./glued.js";
 import type { LayoutClaim, LayoutReader, SourceLine } from "./types.js";
 import { readAligned } from "./aligned.js";
 import { brokenPipeLines, readBrokenPipes } from "./broken-pipes.js";
@@ -16,7 +17,7 @@ import { readEmphasisHeadings } from "./emphasis.js";
 import { readSeparated } from "./separated.js";
 
 /** The readers, most specific first: a line claimed by one is not offered to the next. */
-const READERS: readonly LayoutReader[] = [readEmphasisHeadings, readEmbeddedHtml, readBoxes, readBrokenPipes, readSeparated, readAligned];
+const READERS: readonly LayoutReader[] = [readEmphasisHeadings, readEmbeddedHtml, readBoxes, readBrokenPipes, readSeparated, readAligned, readGlued];
 
 /**
  * Grammar tables that a layout reader reads better than the grammar did: an ASCII box

@@ -208,6 +208,7 @@ export const SourceSchema = Type.Object({
     Type.Literal("aligned"),
     Type.Literal("tabs"),
     Type.Literal("pipes"),
+    Type.Literal("glued"),
   ]),
   bytes: Type.Integer({ minimum: 0 }),
   sha256: Type.String({ pattern: "^[0-9a-f]{64}$" }),

@@ -1,0 +1,214 @@
+/**
+ * Splitting digit runs into a row's cells. `get_text("")` glues the cells of a row into one
+ * run (`640020470` for 64, 0, 0, 2, 0, 4, 70) and every extraction tool drops blank cells, so
+ * the numbers of a row have to be recovered from what the template knows: how many cells
+ * the row has, that no number has a leading zero other than `0` itself, which columns may
+ * hold a decimal or a minus sign, and the identities inside the row (total = sum of parts).
+ * The search is a bounded depth-first walk: identities force a total's digits, a length
+ * bound prunes runs that cannot fit, and a step budget caps the work per row so that a
+ * pathological run answers "too many readings" quickly instead of hanging.
+ */
+
+/** What one cell of a row may hold. */
+export interface SlotSpec {
+  /** The cell may hold a decimal (`24252.311082`): amounts in 万元. */
+  decimal?: boolean;
+  /** The cell may be negative (`本年增/减`). */
+  negative?: boolean;
+}
+
+/** An identity inside a row: the cell at `total` is the sum of the cells at `parts`. */
+export interface RowIdentity {
+  parts: readonly number[];
+  total: number;
+}
+
+/** The shape of a row: its cells and the identities among them. */
+export interface RowShape {
+  slots: readonly SlotSpec[];
+  identities: readonly RowIdentity[];
+}
+
+/** One number as it was cut from a token: its text and where it starts in the token list. */
+export interface Piece {
+  /** The number's text, exactly as in the source (ASCII or full-width digits). */
+  text: string;
+  value: number;
+  /** Index of the token it was cut from. */
+  token: number;
+  /** Offset of its first character inside that token. */
+  at: number;
+}
+
+/** One reading of a row: a piece or null (a blank cell) per slot. */
+export type Reading = Array<Piece | null>;
+
+/** Options of {@link splitRow}. */
+export interface SplitOptions {
+  /** Blank cells may have vanished from the text (every tool drops them). Default true. */
+  blanks?: boolean;
+  /** Each token is exactly one cell (the text separated cells by white space). Default false. */
+  separated?: boolean;
+  /** Stop after this many readings (the answer is then "at least this many"). Default 16. */
+  maxReadings?: number;
+  /** Stop after this many search steps; `exhausted` says so. Default 200 000. */
+  maxSteps?: number;
+  /** Enforce the row identities when all their operands are present. Default true. */
+  identities?: boolean;
+}
+
+/** The readings found, and whether the search stopped early (then more may exist). */
+export interface SplitResult {
+  readings: Reading[];
+  exhausted: boolean;
+}
+
+/** Longest integer part a cell may have: counts in these tables stay far below 10^10. */
+const MAX_INT_DIGITS = 10;
+/** Longest fraction a decimal cell may have. */
+const MAX_FRACTION_DIGITS = 10;
+
+/** Full-width digits and signs read as ASCII, so `１２` and `12` split alike. */
+export function asciiDigits(s: string): string {
+  let out = "";
+  for (const ch of s) {
+    const c = ch.charCodeAt(0);
+    if (c >= 0xff10 && c <= 0xff19) out += String.fromCharCode(c - 0xff10 + 48);
+    else if (ch === "．") out += ".";
+    else if (ch === "－" || ch === "−") out += "-";
+    else out += ch;
+  }
+  return out;
+}
+
+/**
+ * The prefixes of `s` (ASCII, from `p`) that are a valid number for `slot`: no leading zero
+ * other than `0` itself, a decimal point only where the slot allows one, a minus sign only at
+ * the start and only where allowed. A number may not end right before a `.` (that `.` would
+ * start the next cell, which no number does).
+ */
+function numberPrefixes(s: string, p: number, slot: SlotSpec, whole: boolean): number[] {
+  const out: number[] = [];
+  let i = p;
+  if (s[i] === "-") {
+    if (!slot.negative) return out;
+    i++;
+  }
+  const intStart = i;
+  if (i >= s.length || !isDigit(s, i)) return out;
+  const lead0 = s[i] === "0";
+  const ends: number[] = [];
+  let j = i;
+  while (j < s.length && isDigit(s, j) && j - intStart < MAX_INT_DIGITS) {
+    j++;
+    if (lead0 && j - intStart > 1) break;
+    ends.push(j);
+  }
+  for (const e of ends) {
+    if (s[e] === "." && slot.decimal) {
+      let f = e + 1;
+      while (f < s.length && isDigit(s, f) && f - e - 1 < MAX_FRACTION_DIGITS) {
+        f++;
+        if (s[f] !== ".") out.push(f);
+      }
+    }
+    if (s[e] !== ".") out.push(e);
+  }
+  return whole ? out.filter((e) => e === s.length) : out;
+}
+
+function isDigit(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c >= 48 && c <= 57;
+}
+
+/** Decimal text of a sum, compared digit for digit with the run (floating sums rounded to the fraction written). */
+function sameNumber(text: string, value: number): boolean {
+  const v = Number(text);
+  return Math.abs(v - value) < 1e-9 * Math.max(1, Math.abs(value));
+}
+
+/**
+ * Every way the tokens of a row (in order; each a run of digits with at most one sign and
+ * point per number) split into the row's cells, up to `maxReadings`. Never throws; a run
+ * that cannot be read gives no readings.
+ */
+export function splitRow(tokens: readonly string[], shape: RowShape, options: SplitOptions = {}): SplitResult {
+  const blanks = options.blanks ?? true;
+  const separated = options.separated ?? false;
+  const maxReadings = options.maxReadings ?? 16;
+  const maxSteps = options.maxSteps ?? 200_000;
+  const useIdentities = options.identities ?? true;
+  const K = shape.slots.length;
+  const toks = tokens.map(asciiDigits);
+  const m = toks.length;
+  const readings: Reading[] = [];
+  let steps = 0;
+  let exhausted = false;
+  // Characters left from token j, offset p: for the length bound.
+  const suffix: number[] = new Array(m + 1).fill(0);
+  for (let j = m - 1; j >= 0; j--) suffix[j] = suffix[j + 1]! + toks[j]!.length;
+  if (m > K) return { readings, exhausted };
+  // Which identity a slot closes, if any.
+  const closes: Array<RowIdentity | null> = new Array(K).fill(null);
+  if (useIdentities) for (const id of shape.identities) closes[id.total] = id;
+  const maxLen = MAX_INT_DIGITS + MAX_FRACTION_DIGITS + 2;
+  const cur: Reading = new Array(K).fill(null);
+
+  const walk = (i: number, j: number, p: number): void => {
+    if (exhausted || readings.length >= maxReadings) return;
+    if (++steps > maxSteps) {
+      exhausted = true;
+      return;
+    }
+    if (i === K) {
+      if (j === m) readings.push(cur.slice());
+      return;
+    }
+    const slotsLeft = K - i;
+    const charsLeft = suffix[j]! - p;
+    const tokensLeft = m - j;
+    if (tokensLeft > slotsLeft) return;
+    if (charsLeft > slotsLeft * maxLen) return;
+    if (!blanks && charsLeft < slotsLeft && !separated) return;
+    if (!blanks && separated && tokensLeft < slotsLeft && p === 0) return;
+    if (j < m) {
+      const s = toks[j]!;
+      const id = closes[i];
+      let forced: number | null = null;
+      if (id) {
+        let sum = 0;
+        let complete = true;
+        for (const k of id.parts) {
+          const piece = cur[k];
+          if (piece === null || piece === undefined) complete = false;
+          else sum += piece.value;
+        }
+        if (complete) forced = sum;
+      }
+      const whole = separated;
+      if (!(separated && p > 0)) {
+        for (const e of numberPrefixes(s, p, shape.slots[i]!, whole)) {
+          const text = s.slice(p, e);
+          const value = Number(text);
+          if (forced !== null && !sameNumber(text, forced)) continue;
+          cur[i] = { text: tokens[j]!.slice(p, e), value, token: j, at: p };
+          if (e === s.length) walk(i + 1, j + 1, 0);
+          else walk(i + 1, j, e);
+          cur[i] = null;
+        }
+      }
+    }
+    if (blanks && (p === 0 || !separated)) {
+      cur[i] = null;
+      walk(i + 1, j, p);
+    }
+  };
+  walk(0, 0, 0);
+  return { readings, exhausted };
+}
+
+/** A reading as text for a diagnostic: `64 / 0 / — / 2`. */
+export function showReading(r: Reading): string {
+  return r.map((p) => (p ? p.text : "—")).join(" / ");
+}
