@@ -48,11 +48,12 @@ const PART_WORDS: ReadonlyArray<readonly string[]> = [["信息内容", "第二�
 
 /**
  * Signs of grammar tables a reader reads better (see `RECLAIMED`): an ASCII box border, a
- * markdown hard break (html2text's paragraph cells), a lone tab line (innerText's).
+ * markdown hard break (html2text's paragraph cells), a lone tab line (innerText's) — and bold
+ * lines, which may be section titles the grammar took for prose.
  */
 function mayReclaim(text: string): boolean {
   // indexOf, not one regular expression: this runs on every text of a known form.
-  return text.includes("+--") || text.includes("+==") || text.includes("  \n") || text.includes("  \r") || text.includes("\n\t\n") || text.includes("\n\t\r");
+  return text.includes("**") || text.includes("+--") || text.includes("+==") || text.includes("  \n") || text.includes("  \r") || text.includes("\n\t\n") || text.includes("\n\t\r");
 }
 
 /**
