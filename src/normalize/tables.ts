@@ -63,6 +63,12 @@ interface RowView {
   spanCells: boolean;
   /** The row is markdown, whose converters print a spanned label's places as empty cells after it. */
   markdown: boolean;
+  /**
+   * The row is from a pipe-less table (cells as lines of their own): there an empty cell may
+   * be a blank value or nothing at all (a `get_text("\n")` dump drops blank cells and keeps
+   * the row's line breaks), so a row that needs one to fill its places is flagged.
+   */
+  pipeless: boolean;
 }
 
 function view(row: TableRow, form: TableForm): RowView {
@@ -92,7 +98,7 @@ function view(row: TableRow, form: TableForm): RowView {
   for (let i = 1; !hasNumbers && i < values.length; i++) {
     hasNumbers = isNumericKind(parseCellValue(values[i]!.value).kind);
   }
-  return { row, labels, norm: labels.map((c) => normalizeLabel(c.value)), values, hasNumbers, spanCells: form === "markdown" || form === "row-lines", markdown: form === "markdown" };
+  return { row, labels, norm: labels.map((c) => normalizeLabel(c.value)), values, hasNumbers, spanCells: form === "markdown" || form === "row-lines", markdown: form === "markdown", pipeless: form === "plain" };
 }
 
 /**
@@ -241,15 +247,21 @@ function fit(ctx: NormalizeContext, v: RowView, expected: number, path: string, 
   // the cell-per-line form, where a bare `|` is a blank value and an extra one means a
   // duplicated or lost line — that must stay flagged.)
   if (shape.labelsSpan && v.markdown) shiftSpanPlaces(cells, v, expected);
+  const printed = cells.length;
   while (cells.length > expected && cells[cells.length - 1]!.value === "") cells.pop();
+  // Pipe-less: trailing empty cells were cut to the template's count, and one still fills a
+  // place — it may stand for a blank, or for nothing while a value slid left into its place.
+  const guessedBlank = v.pipeless && printed > cells.length && cells.length === expected && cells[expected - 1]!.value === "";
   // A row without a label that opens with an empty cell and has one value too many printed
   // its blank label cell.
   if (shape.labelColumn && v.labels.length === 0 && cells.length === expected + 1 && cells[0]!.value === "") cells.shift();
   shiftSpanPlaces(cells, v, expected);
-  if (cells.length !== expected) {
+  if (cells.length !== expected || guessedBlank) {
     ctx.report(
       DiagnosticCodes.rowWidthMismatch,
-      `row \`${clip(v.labels.map((c) => c.value).join(" / ") || "(no label)")}\` has ${cells.length} value cells where the template has ${expected}; values may be shifted (数值个数与模板不符)`,
+      guessedBlank
+        ? `row \`${clip(v.labels.map((c) => c.value).join(" / ") || "(no label)")}\` prints ${cells.filter((c) => c.value !== "").length} of the template's ${expected} values, one line per cell with no mark for a blank: which place is blank is unknown, so values may be shifted (空白单元格不可辨，数值可能错位)`
+        : `row \`${clip(v.labels.map((c) => c.value).join(" / ") || "(no label)")}\` has ${cells.length} value cells where the template has ${expected}; values may be shifted (数值个数与模板不符)`,
       v.row.position,
       path,
     );
