@@ -317,6 +317,18 @@ function readRun(lines: readonly SourceLine[], f: number, l: number, index: Line
   const separated3 = !glued(requests);
   for (const h of proactive) solveAlone(text, h, separated2);
   for (const h of requests) solveAlone(text, h, separated3);
+  // Word-pasted pages split numbers across <span>s (`588</span><span>5835`), and get_text(" ")
+  // puts a space at every split, while a blank cell prints nothing: `588 5835` may be one
+  // number or two. 二 has no identity to tell, so a 二 row read from two or more separated
+  // tokens is never trusted (三 and 四 rows are checked by their totals).
+  {
+    for (const h of proactive) {
+      if (h.reading && (h.tokens?.length ?? 0) >= 2) {
+        h.candidates = [h.reading];
+        h.reading = null;
+      }
+    }
+  }
   if (reviews) solveAlone(text, reviews, !isGlued4(text, reviews));
   solveColumns(requests);
   for (const h of [...proactive, ...requests, ...(reviews ? [reviews] : [])]) {
