@@ -66,7 +66,9 @@ function gridTablesCoverReport(tree: Root): boolean {
   for (const b of tree.children) {
     if (b.type !== "table") continue;
     for (const row of b.children) {
-      for (const c of row.children) {
+      // The words stand in a row's leading cells (a label, a header's first cell).
+      const lead = row.children.length > 2 ? row.children.slice(0, 2) : row.children;
+      for (const c of lead) {
         // Numbers and short cells name no table: most cells stop here, before any pattern.
         if (c.value.length < 4 || c.value.charCodeAt(0) < 0x80) continue;
         for (let k = 0; k < PART_WORDS.length; k++) if ((seen & (1 << k)) === 0 && PART_WORDS[k]!.some((w) => c.value.includes(w))) seen |= 1 << k;
