@@ -53,6 +53,18 @@ export const DiagnosticCodes = {
   paddingMismatch: { code: "padding-mismatch", severity: "warning" },
   /** A table ends in the middle of a row (a cut-off page or a lost line). */
   tableTruncated: { code: "table-truncated", severity: "warning" },
+  /**
+   * An HTML page nests elements deeper than any real page (hundreds of levels): the tags
+   * below the limit were ignored, their text kept, so a crafted page cannot exhaust time or
+   * the stack. Numbers inside the flattened part may have lost their table structure.
+   */
+  htmlNestingFlattened: { code: "html-nesting-flattened", severity: "warning" },
+  /**
+   * A `rowspan`/`colspan` was cut down: HTML's own limits (colspan ≤ 1000, rowspan ≤ the rows
+   * left), or a grid larger than the page could hold, which only a crafted page asks for.
+   * The cell keeps its text at its place; cells it would have covered are not filled.
+   */
+  spanClamped: { code: "span-clamped", severity: "warning" },
   /** The reporting year could not be determined from the text. */
   yearNotFound: { code: "year-not-found", severity: "warning" },
   /** The title, statistics period and opening sentence name different years. */

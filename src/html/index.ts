@@ -22,6 +22,9 @@ import { lineBlocks, type OffsetMap } from "../parser/lines.js";
 import type { LineIndex } from "../source/line-index.js";
 import { HAN } from "../text/chars.js";
 import { REPORT_TITLE } from "../templates/titles.js";
+import { DiagnosticCodes } from "../diagnostics/codes.js";
+import { diagnostic } from "../diagnostics/diagnostic.js";
+import { MAX_DEPTH, flattenDeepNesting } from "./depth.js";
 
 /** The parts of a domhandler node this module reads. */
 interface DomNode {
@@ -281,14 +284,22 @@ function contentRoot(body: DomNode): DomNode {
 /** Walks the content, emitting blocks in document order. */
 class Walker {
   readonly blocks: Block[] = [];
+  readonly diagnostics: Diagnostic[] = [];
   private line = new LineBuffer();
+  /**
+   * Grid cells (span areas) every table of the page may still fill: proportional to the page,
+   * so `rowspan="65534" colspan="1000"` on a 12 KB page cannot ask for gigabytes.
+   */
+  private gridBudget: number;
   /** The buffer each table cell's text is collected in, one cell at a time. */
   private readonly cellLine = new LineBuffer();
 
   constructor(
     private readonly html: string,
     private readonly index: LineIndex,
-  ) {}
+  ) {
+    this.gridBudget = GRID_CELLS_PER_CHAR * html.length + GRID_CELLS_MIN;
+  }
 
   flush(): void {
     if (this.line.text.trim() !== "") this.blocks.push(...lineBlocks(this.line.text, this.line.map(), this.index));
@@ -348,8 +359,13 @@ class Walker {
         if (td.name !== "td" && td.name !== "th") continue;
         taken[r] ??= [];
         while (taken[r]![col]) col++;
-        const colspan = span(td.attribs?.colspan);
-        const rowspan = Math.min(span(td.attribs?.rowspan), trs.length - r);
+        let colspan = span(td.attribs?.colspan);
+        let rowspan = Math.min(span(td.attribs?.rowspan), trs.length - r);
+        if (colspan * rowspan > this.gridBudget) {
+          this.clamped(td, colspan, rowspan);
+          colspan = rowspan = 1;
+        }
+        this.gridBudget -= colspan * rowspan;
         for (let dr = 0; dr < rowspan; dr++) {
           const row = (taken[r + dr] ??= []);
           for (let dc = 0; dc < colspan; dc++) row[col + dc] = true;
@@ -375,6 +391,19 @@ class Walker {
       children: rows,
       position: this.index.position(el.startIndex ?? 0, (el.endIndex ?? 0) + 1),
     };
+  }
+
+  /** Records one `span-clamped` diagnostic per page (the first cell cut): one is enough to say it. */
+  private clamped(td: DomNode, colspan: number, rowspan: number): void {
+    if (this.diagnostics.some((d) => d.code === DiagnosticCodes.spanClamped.code)) return;
+    const at = td.startIndex ?? 0;
+    this.diagnostics.push(
+      diagnostic(
+        DiagnosticCodes.spanClamped,
+        `a cell spanning ${rowspan} rows × ${colspan} columns asks for more grid than the page can hold; read as one cell, and so is every later one that does (合并单元格跨度过大，按单个单元格读取)`,
+        this.index.position(at, (td.endIndex ?? at) + 1),
+      ),
+    );
   }
 
   /** A cell's text: all its text nodes joined, `<br>` and inner blocks joining the halves. */
@@ -412,6 +441,11 @@ function joinBrokenHeader(value: string): string {
   return value.replace(SPACED_HAN, "");
 }
 
+/** Grid cells a page may fill per character of its source, and at least (see `Walker.gridBudget`). */
+const GRID_CELLS_PER_CHAR = 1;
+const GRID_CELLS_MIN = 65_536;
+
+/** A span attribute's value as HTML reads it: a positive integer, at most 1000 (HTML's colspan limit). */
 function span(v: string | undefined): number {
   const n = v === undefined ? 1 : parseInt(v, 10);
   return Number.isFinite(n) && n >= 1 ? Math.min(n, 1000) : 1;
@@ -419,14 +453,25 @@ function span(v: string | undefined): number {
 
 /** Parses an HTML page into the report AST. Positions are offsets into `html`. */
 export function parseHtml(html: string, index: LineIndex): { tree: Root; diagnostics: Diagnostic[] } {
-  const $ = load(html, { xml: { xmlMode: false, withStartIndices: true, withEndIndices: true, decodeEntities: true } } as never);
+  const shallow = flattenDeepNesting(html);
+  const $ = load(shallow.html, { xml: { xmlMode: false, withStartIndices: true, withEndIndices: true, decodeEntities: true } } as never);
   const root = $.root()[0] as unknown as DomNode;
   const body = findBody(root) ?? root;
   const walker = new Walker(html, index);
   const content = contentRoot(body);
   walker.walk(content);
   walker.flush();
-  return { tree: { type: "root", children: walker.blocks, position: index.position(0, html.length) }, diagnostics: [] };
+  const diagnostics = walker.diagnostics;
+  if (shallow.blanked > 0) {
+    diagnostics.unshift(
+      diagnostic(
+        DiagnosticCodes.htmlNestingFlattened,
+        `elements nest deeper than ${MAX_DEPTH} levels: ${shallow.blanked} tags below that depth were ignored and their text kept (HTML 嵌套层级过深，已展平)`,
+        index.position(shallow.first, shallow.first + 1),
+      ),
+    );
+  }
+  return { tree: { type: "root", children: walker.blocks, position: index.position(0, html.length) }, diagnostics };
 }
 
 function findBody(n: DomNode): DomNode | null {
