@@ -10,3 +10,4 @@ export { DiagnosticCodes, type DiagnosticCode, type DiagnosticKind } from "./dia
 export { parse, type ParseResult } from "./parser/index.js";
 export { runChecks, type CheckInput } from "./checks/index.js";
 export { formatCodeFrame, formatDiagnosticLine } from "./diagnostics/format.js";
+export { decode, type Decoded } from "./source/decode.js";

@@ -3,12 +3,18 @@
  * breaking change, so it is pinned here.
  */
 import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import iconv from "iconv-lite";
 import * as zfxxgk from "../src/index.js";
+
+/** GBK bytes of `text`, as a Chinese Windows tool writes them. */
+const encodeGbk = (text: string) => new Uint8Array(iconv.encode(text, "gbk"));
 
 describe("zfxxgk public API", () => {
   it("exports the parser, the checks, the schema, the codes and the formatters", () => {
     expect(Object.keys(zfxxgk).sort()).toEqual(
-      ["DiagnosticCodes", "ReportSchema", "formatCodeFrame", "formatDiagnosticLine", "parse", "parseReport", "runChecks"].sort(),
+      ["DiagnosticCodes", "ReportSchema", "decode", "formatCodeFrame", "formatDiagnosticLine", "parse", "parseReport", "runChecks"].sort(),
     );
   });
 
@@ -22,5 +28,17 @@ describe("zfxxgk public API", () => {
       ["行政许可", "12"],
     ]);
     expect(zfxxgk.parseReport(text).proactive?.licensing?.decisions).toBe(12);
+  });
+
+  it("decode gives the text GBK positions point into, so code frames work for bytes", () => {
+    const seed = readFileSync(fileURLToPath(new URL("../corpus/seed/siyang-xzspj-2021.txt", import.meta.url)), "utf8");
+    const bytes = encodeGbk(seed);
+    const report = zfxxgk.parseReport(bytes);
+    const decoded = zfxxgk.decode(bytes);
+    expect(decoded.encoding).toBe("gb18030");
+    const span = report.provenance["proactive.licensing.decisions"]!;
+    expect(decoded.text.slice(span.start.offset, span.end.offset)).toBe("5346");
+    const frame = zfxxgk.formatCodeFrame(decoded.text, { code: "x", severity: "info", message: "here", position: span } as never);
+    expect(frame).toContain("5346");
   });
 });

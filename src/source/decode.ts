@@ -82,8 +82,10 @@ export function declaredCharset(bytes: Uint8Array): string | null {
 }
 
 /**
- * Decodes bytes. `forced` (an encoding option) skips detection. Invalid sequences become
- * U+FFFD and are listed in `replaced`; nothing is thrown.
+ * Decodes bytes exactly as `parseReport` does. `forced` (an encoding option) skips
+ * detection. Invalid sequences become U+FFFD and are listed in `replaced`; nothing is
+ * thrown. Exported because every position of a report parsed from bytes is an offset into
+ * this text: code frames (`formatCodeFrame`) and provenance excerpts of GBK input need it.
  */
 export function decode(bytes: Uint8Array, forced?: string): Decoded {
   if (forced) {
