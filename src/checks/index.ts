@@ -240,6 +240,17 @@ function reviewChecks(reviews: object, checks: Check[]): void {
   }
 }
 
+/**
+ * The two sides of a check's identity, as operand paths: `left` sums to `expected`, `right`
+ * to `actual`. Every identity has one right-hand operand (a total) except the balance of 三,
+ * which has two (三(七) and 四); a Check keeps only its paths, so the split is derived here.
+ */
+export function checkSides(check: Pick<Check, "id" | "paths">): { left: string[]; right: string[] } {
+  const rightCount = check.id.startsWith("requests.balance.") ? 2 : 1;
+  const cut = Math.max(0, check.paths.length - rightCount);
+  return { left: check.paths.slice(0, cut), right: check.paths.slice(cut) };
+}
+
 /** Paths (relative to `node`) of every nested object that has all seven applicant keys. */
 function walkRows(node: object, prefix: string): string[] {
   const found: string[] = [];

@@ -25,8 +25,9 @@
  * 10 normalize    Tree → model: meta, template, sections, tables, the whole-report decisions.
  * 11 checks       Accounting identities over the model, derived from templates.
  * 12 entry        parse-report.ts (wires the stages) and index.ts (the public API).
- * 13 io, testing  Peers above the entry: read errors and usage errors shared by the two command
- *                 families; the `zfxxgk/testing` generators (which may use anything above them).
+ * 13 io, testing, audit  Peers above the entry: read errors and usage errors shared by the two
+ *                 command families; the `zfxxgk/testing` generators (which may use anything
+ *                 above them); the audit page, which both command families write.
  * 14 cli, bulk    The two command families. Peers that never import each other, either way:
  *                 bulk owns its own arguments, and what both need lives in io.
  * 15 main        The executable: parses the command line and dispatches to cli or bulk.
@@ -56,6 +57,7 @@ const STAGES: Array<[prefix: string, stage: string]> = [
   ["index.ts", "entry"],
   ["io/", "io"],
   ["testing/", "testing"],
+  ["audit/", "audit"],
   ["cli/", "cli"],
   ["bulk/", "bulk"],
   ["main/", "main"],
@@ -78,6 +80,7 @@ const RANK: Record<string, number> = {
   entry: 12,
   io: 13,
   testing: 13,
+  audit: 13,
   cli: 14,
   bulk: 14,
   main: 15,

@@ -1,0 +1,291 @@
+/**
+ * The audit page: one self-contained HTML file that shows a report's source beside its model,
+ * every number linked both ways to the span it was read from, and every diagnostic and failing
+ * identity linked to the cells and spans it concerns. A researcher who doubts a value looks at
+ * it here instead of reading provenance offsets by hand.
+ *
+ * Self-contained on purpose: no network, fonts or external scripts (a Content-Security-Policy
+ * forbids them), so the page opens from disk, from an archive, or attached to an e-mail.
+ * Every string of the report is input text and is escaped; the one script is inline and only
+ * adds scrolling and a blink to what plain fragment links already do without it.
+ */
+import { checkSides } from "../checks/index.js";
+import type { Check, Diagnostic, Report } from "../model/types.js";
+import {
+  APPLICANT_COLUMNS,
+  OUTCOME_COLUMNS,
+  OUTCOME_GROUPS,
+  PROACTIVE_ROWS_2019,
+  PROACTIVE_ROWS_2021,
+  REQUEST_ROWS_2019,
+  REQUEST_ROWS_2021,
+} from "../templates/grid.js";
+import { AUDIT_SCRIPT, AUDIT_STYLE } from "./assets.js";
+
+/** What the page needs besides the report. */
+export interface AuditInput {
+  /** The report as `parseReport` returned it. */
+  report: Report;
+  /** The text its positions point into: the decoded input (see `decode` for bytes). */
+  text: string;
+  /** A name for the page title and header (the input's file name, say). */
+  name?: string;
+}
+
+/** One model cell of the page: where it sits in the model and what the page calls it. */
+interface Cell {
+  path: string;
+  /** Page-wide index: the cell is `#m-N`, its source span `#s-N`. */
+  n: number;
+}
+
+/** Escapes text for HTML content and attribute values. */
+function esc(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+}
+
+/** The value at a dotted model path (`requests.newReceived.total`), or undefined. */
+function valueAt(report: Report, path: string): unknown {
+  let node: unknown = report;
+  for (const key of path.split(".")) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+/** Builds the page state shared by the source view, the tables and the lists. */
+class Page {
+  /** Every cell path the page shows, in page order, with its index. */
+  readonly cells = new Map<string, Cell>();
+  /** Diagnostics by the path they name (exact path), for flagging cells. */
+  private readonly byPath = new Map<string, Diagnostic[]>();
+  /** Paths that take part in a failing identity. */
+  private readonly failing = new Set<string>();
+  /** Paths that have a `<td>` on the page. */
+  readonly rendered = new Set<string>();
+
+  constructor(readonly input: AuditInput) {
+    const { report } = input;
+    for (const d of report.diagnostics) {
+      if (d.path === undefined) continue;
+      const list = this.byPath.get(d.path) ?? [];
+      list.push(d);
+      this.byPath.set(d.path, list);
+    }
+    for (const c of report.checks) if (c.status === "fail") for (const p of c.paths) this.failing.add(p);
+    // Every provenance path gets a cell number, so each value has a span and a cell to link.
+    for (const path of Object.keys(report.provenance)) this.cell(path);
+  }
+
+  /** The cell of `path`, numbered on first sight. */
+  cell(path: string): Cell {
+    let c = this.cells.get(path);
+    if (!c) this.cells.set(path, (c = { path, n: this.cells.size }));
+    return c;
+  }
+
+  /** Diagnostics that concern `path`: its own, and those of the row or table it is in. */
+  diagnosticsOf(path: string): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    for (let p = path; p !== ""; p = p.includes(".") ? p.slice(0, p.lastIndexOf(".")) : "") {
+      out.push(...(this.byPath.get(p) ?? []));
+    }
+    return out;
+  }
+
+  /** A `<td>` for the model cell at `path`. */
+  td(path: string): string {
+    const { report } = this.input;
+    const value = valueAt(report, path);
+    const flags = this.diagnosticsOf(path);
+    const classes = ["cell"];
+    const worst = flags.some((d) => d.severity === "error") ? "error" : flags.some((d) => d.severity === "warning") ? "warning" : flags.length ? "info" : null;
+    if (worst) classes.push(`flag-${worst}`);
+    if (this.failing.has(path)) classes.push("check-fail");
+    const shown = value === undefined ? "" : value === null ? "·" : esc(String(value));
+    const title = [path, ...flags.map((d) => `${d.severity} ${d.code}: ${d.message}`)].join("\n");
+    const c = this.cell(path);
+    this.rendered.add(path);
+    const inner = report.provenance[path]
+      ? `<a class="to-source" href="#s-${c.n}">${shown}</a>`
+      : `<span class="no-source">${shown}</span>`;
+    return `<td id="m-${c.n}" class="${classes.join(" ")}" data-path="${esc(path)}" title="${esc(title)}">${inner}</td>`;
+  }
+}
+
+/** The official tables of the detected template, every cell a {@link Page.td}. */
+function templateTables(page: Page): string {
+  const { report } = page.input;
+  if (report.template !== "2021" && report.template !== "2019") return genericTable(page);
+  const family = report.template;
+  const out: string[] = [];
+  const proactive = family === "2021" ? PROACTIVE_ROWS_2021 : PROACTIVE_ROWS_2019;
+  out.push(`<h2 id="t-proactive">二、主动公开政府信息情况 <small>proactive</small></h2><div class="scroll"><table class="model"><tbody>`);
+  for (const row of proactive) {
+    out.push(`<tr><th scope="row">${esc(row.label)}</th>`);
+    for (const col of row.columns) out.push(`<td class="colname">${esc(col.label)}</td>${page.td(`proactive.${row.key}.${col.key}`)}`);
+    out.push("</tr>");
+  }
+  out.push("</tbody></table></div>");
+
+  const requests = family === "2021" ? REQUEST_ROWS_2021 : REQUEST_ROWS_2019;
+  out.push(`<h2 id="t-requests">三、收到和处理政府信息公开申请情况 <small>requests</small></h2><div class="scroll"><table class="model"><thead><tr><th></th>`);
+  for (const col of APPLICANT_COLUMNS) out.push(`<th scope="col">${esc(col.label)}</th>`);
+  out.push("</tr></thead><tbody>");
+  for (const row of requests) {
+    out.push(`<tr><th scope="row">${esc(row.label)}</th>`);
+    for (const col of APPLICANT_COLUMNS) out.push(page.td(`requests.${row.path}.${col.key}`));
+    out.push("</tr>");
+  }
+  out.push("</tbody></table></div>");
+
+  out.push(`<h2 id="t-reviews">四、政府信息公开行政复议、行政诉讼情况 <small>reviewsAndLawsuits</small></h2><div class="scroll"><table class="model"><thead><tr><th></th>`);
+  for (const col of OUTCOME_COLUMNS) out.push(`<th scope="col">${esc(col.label)}</th>`);
+  out.push("</tr></thead><tbody>");
+  for (const group of OUTCOME_GROUPS) {
+    out.push(`<tr><th scope="row">${esc(group.label)}</th>`);
+    for (const col of OUTCOME_COLUMNS) out.push(page.td(`reviewsAndLawsuits.${group.key}.${col.key}`));
+    out.push("</tr>");
+  }
+  out.push("</tbody></table></div>");
+  // Values the template tables above do not show (a row beyond the template, say) are listed too.
+  const rest = Object.keys(report.provenance).filter((p) => !page.rendered.has(p));
+  if (rest.length > 0) out.push(genericTable(page, rest, "其他数值 <small>other values</small>"));
+  return out.join("");
+}
+
+/** Every value with a provenance, one row each: for legacy and unknown templates, and leftovers. */
+function genericTable(page: Page, paths = Object.keys(page.input.report.provenance), title = "数值 <small>values</small>"): string {
+  const rows = paths.map((p) => `<tr><th scope="row"><code>${esc(p)}</code></th>${page.td(p)}</tr>`);
+  return `<h2 id="t-values">${title}</h2><div class="scroll"><table class="model"><tbody>${rows.join("")}</tbody></table></div>`;
+}
+
+/**
+ * The source text with every value's span marked (`#s-N`, linked to its cell) and an anchor at
+ * each diagnostic's position (`#d-K`). Spans that overlap an earlier one are left unmarked
+ * rather than nested wrongly; the cell then says it has no span.
+ */
+function sourceView(page: Page): string {
+  const { report, text } = page.input;
+  type Event = { at: number; html: string; order: number };
+  const events: Event[] = [];
+  const spans = Object.entries(report.provenance)
+    .map(([path, p]) => ({ path, start: p.start.offset, end: p.end.offset }))
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+  let last = -1;
+  for (const s of spans) {
+    if (s.start < last || s.end > text.length) continue;
+    const c = page.cell(s.path);
+    const flags = page.diagnosticsOf(s.path);
+    const cls = flags.some((d) => d.severity !== "info") ? "v flagged" : "v";
+    const open = `<a id="s-${c.n}" class="${cls}" href="#m-${c.n}" data-path="${esc(s.path)}" title="${esc(s.path)}">`;
+    // An empty span (a blank read from nothing) is one event, so its close cannot sort first.
+    if (s.end === s.start) events.push({ at: s.start, html: `${open}</a>`, order: 2 });
+    else events.push({ at: s.start, html: open, order: 2 }, { at: s.end, html: "</a>", order: 0 });
+    last = s.end;
+  }
+  report.diagnostics.forEach((d, k) => {
+    const at = Math.min(Math.max(0, d.position.start.offset), text.length);
+    events.push({ at, html: `<span id="d-${k}" class="d-anchor d-${d.severity}" title="${esc(d.code)}"></span>`, order: 1 });
+  });
+  events.sort((a, b) => a.at - b.at || a.order - b.order);
+  const out: string[] = [];
+  let at = 0;
+  for (const e of events) {
+    out.push(esc(text.slice(at, e.at)), e.html);
+    at = e.at;
+  }
+  out.push(esc(text.slice(at)));
+  return `<pre class="source" tabindex="0">${out.join("")}</pre>`;
+}
+
+/** Links to the model cells of `paths` that the page shows. */
+function cellLinks(page: Page, paths: readonly string[]): string {
+  return paths
+    .filter((p) => page.cells.has(p))
+    .map((p) => `<a class="to-cell" href="#m-${page.cell(p).n}">${esc(p)}</a>`)
+    .join(" ");
+}
+
+/** The identity of a check written out with its numbers: `64 + 0 + 0 + 2 + 0 + 4 = 70`. */
+export function writtenIdentity(check: Check, report: Report): string {
+  const { left, right } = checkSides(check);
+  const num = (p: string) => {
+    const v = valueAt(report, p);
+    return typeof v === "number" ? String(v) : "?";
+  };
+  const side = (paths: readonly string[]) => paths.map(num).join(" + ");
+  const relation = check.status === "pass" ? "=" : check.status === "fail" ? "≠" : "=?";
+  return `${side(left)} ${relation} ${side(right)}${check.status === "fail" ? ` (${check.expected} ≠ ${check.actual})` : ""}`;
+}
+
+/** The lists of diagnostics and failing checks, each item linked to spans and cells. */
+function problemLists(page: Page): string {
+  const { report } = page.input;
+  const out: string[] = [`<h2 id="diagnostics">诊断 <small>diagnostics (${report.diagnostics.length})</small></h2><ol class="diagnostics">`];
+  report.diagnostics.forEach((d, k) => {
+    const cells = d.path ? cellLinks(page, [...page.cells.keys()].filter((p) => p === d.path || p.startsWith(`${d.path}.`))) : "";
+    out.push(
+      `<li class="d-${d.severity}"><span class="sev">${d.severity}</span> <code>${esc(d.code)}</code>` +
+        `${d.path ? ` <code class="path">${esc(d.path)}</code>` : ""} <a class="to-source" href="#d-${k}">line ${d.position.start.line}</a>` +
+        `<div class="msg">${esc(d.message)}</div>${cells ? `<div class="cells">${cells}</div>` : ""}</li>`,
+    );
+  });
+  out.push("</ol>");
+  const failing = report.checks.filter((c) => c.status === "fail");
+  out.push(`<h2 id="checks">未通过的勾稽关系 <small>failing checks (${failing.length} of ${report.checks.length})</small></h2><ol class="checks">`);
+  for (const c of failing) {
+    out.push(
+      `<li class="check-fail"><code>${esc(c.id)}</code><div class="identity">${esc(writtenIdentity(c, report))}</div>` +
+        `${c.description ? `<div class="msg">${esc(c.description)}</div>` : ""}<div class="cells">${cellLinks(page, c.paths)}</div></li>`,
+    );
+  }
+  out.push("</ol>");
+  return out.join("");
+}
+
+/** The header: meta, template, source and counts. */
+function header(page: Page): string {
+  const { report, name } = page.input;
+  const m = report.meta;
+  const count = (s: string) => report.diagnostics.filter((d) => d.severity === s).length;
+  const fails = report.checks.filter((c) => c.status === "fail").length;
+  const facts: Array<[string, string | number | null]> = [
+    ["机关 agency", m.agency],
+    ["年度 year", m.year],
+    ["模板 template", report.template],
+    ["来源 form", `${report.source.form} · ${report.source.encoding} · ${report.source.bytes} bytes`],
+    ["数值 values", Object.keys(report.provenance).length],
+    ["诊断 diagnostics", `${count("error")} error · ${count("warning")} warning · ${count("info")} info`],
+    ["勾稽 checks", `${fails} failing of ${report.checks.length}`],
+  ];
+  return (
+    `<header><h1>${esc(m.title ?? name ?? "report")}</h1>${name ? `<p class="file">${esc(name)}</p>` : ""}<dl>` +
+    facts.map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${esc(String(v ?? "—"))}</dd></div>`).join("") +
+    `</dl><p class="legend"><span class="cell flag-error">error</span> <span class="cell flag-warning">warning</span> ` +
+    `<span class="cell flag-info">info</span> <span class="cell check-fail">failing identity</span> ` +
+    `<span class="v">value in the source</span> · click a number on either side to see the other</p></header>`
+  );
+}
+
+/**
+ * Renders the audit page of one report: a complete HTML document (UTF-8, no external
+ * resources). `text` must be the text the report's positions point into.
+ */
+export function auditPage(input: AuditInput): string {
+  const page = new Page(input);
+  const tables = templateTables(page);
+  const source = sourceView(page);
+  const lists = problemLists(page);
+  const title = input.report.meta.title ?? input.name ?? "report";
+  return (
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">` +
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(`audit: ${title}`)}</title>` +
+    `<style>${AUDIT_STYLE}</style></head><body>${header(page)}<main>` +
+    `<section class="pane source-pane" aria-label="source"><h2>原文 <small>source as parsed</small></h2>${source}</section>` +
+    `<section class="pane model-pane" aria-label="model">${tables}${lists}</section>` +
+    `</main><script>${AUDIT_SCRIPT}</script></body></html>`
+  );
+}
