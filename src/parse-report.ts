@@ -59,7 +59,7 @@ export function parseReport(input: string | Uint8Array, options: ParseOptions = 
   const report: Report = {
     schemaVersion: 1,
     template: "unknown",
-    meta: { title: null, agency: null, year: null, publishedAt: null, indexNumber: null, documentNumber: null, header: {} },
+    meta: { title: null, agency: null, year: null, publishedAt: null, indexNumber: null, documentNumber: null, header: {}, agencyKey: null, agencyKind: null, division: null },
     sections: [],
     checks: [],
     diagnostics,

@@ -71,6 +71,14 @@ export const DiagnosticCodes = {
   yearMismatch: { code: "year-mismatch", severity: "warning" },
   /** The reporting agency could not be determined from the text. */
   agencyNotFound: { code: "agency-not-found", severity: "warning" },
+  /**
+   * The agency's name fits several administrative divisions (鼓楼区 is in four cities) and
+   * nothing in the title or header tells them apart: `meta.division` is null; the message
+   * lists the candidates' codes.
+   */
+  divisionAmbiguous: { code: "division-ambiguous", severity: "info" },
+  /** The agency's name names no administrative division (a national body, say): `meta.division` is null. */
+  divisionNotFound: { code: "division-not-found", severity: "info" },
   /** No table family decided the template. */
   templateUnknown: { code: "template-unknown", severity: "info" },
   /**

@@ -184,6 +184,15 @@ export const SectionSchema = Type.Recursive(
   { $id: "Section" },
 );
 
+/** The reporting agency's administrative division (GB/T 2260), resolved from its name. */
+export const DivisionSchema = Type.Object({
+  code: Type.String({ pattern: "^\\d{6}$" }),
+  province: Type.Union([Type.String(), Type.Null()]),
+  city: Type.Union([Type.String(), Type.Null()]),
+  county: Type.Union([Type.String(), Type.Null()]),
+  level: Type.Union([Type.Literal("province"), Type.Literal("city"), Type.Literal("county"), Type.Literal("township")]),
+});
+
 /** Page metadata and identity of the report. */
 export const MetaSchema = Type.Object({
   title: Type.Union([Type.String(), Type.Null()]),
@@ -193,6 +202,9 @@ export const MetaSchema = Type.Object({
   indexNumber: Type.Union([Type.String(), Type.Null()]),
   documentNumber: Type.Union([Type.String(), Type.Null()]),
   header: Type.Record(Type.String(), Type.String()),
+  agencyKey: Type.Union([Type.String(), Type.Null()]),
+  agencyKind: Type.Union([Type.String(), Type.Null()]),
+  division: Type.Union([DivisionSchema, Type.Null()]),
 });
 
 /** What was read: encoding, flattening form, size and digest of the input. */

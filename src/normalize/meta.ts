@@ -42,6 +42,8 @@ function headerFieldTitle(v: string): { value: string; skip: number } | null | u
   return HEADER_SET.has(key) || key === "当前位置" || key === "您的位置" || key === "您所在的位置" ? null : undefined;
 }
 
+import { agencyKey, agencyKind, resolveDivision } from "./agency.js";
+
 /** Suffixes that end the name of a reporting body. */
 const AGENCY_END =
   "(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|管理委员会|委员会|管委会|办事处|街道|机关|局|厅|委|办|院|部|署|中心|公司|集团|处|所|站|队|社|馆|会|镇|乡)";
@@ -80,6 +82,16 @@ export function readMeta(blocks: Block[], ctx: NormalizeContext): Meta {
       "meta.year",
     );
   }
+  const place = resolveDivision(agency, [title?.value ?? "", ...Object.values(header), ...prose.slice(0, 3).map((l) => l.value)]);
+  if (agency !== null && place.division === null) {
+    const at = title?.position ?? ctx.index.position(0, 0);
+    if (place.candidates.length > 0) {
+      const list = place.candidates.map((c) => `${c.code} ${c.province ?? ""}${c.city ?? ""}${c.county ?? ""}`).join(", ");
+      ctx.report(DiagnosticCodes.divisionAmbiguous, `agency ${agency} fits ${place.candidates.length} divisions and nothing in the text decides: ${list} (行政区划不唯一)`, at, "meta.division");
+    } else {
+      ctx.report(DiagnosticCodes.divisionNotFound, `agency ${agency} names no administrative division (未识别行政区划)`, at, "meta.division");
+    }
+  }
   return {
     title: title?.value ?? null,
     agency,
@@ -88,6 +100,9 @@ export function readMeta(blocks: Block[], ctx: NormalizeContext): Meta {
     indexNumber: pick(header, ["索引号", "信息索引号", "索引編號"]),
     documentNumber: pick(header, ["文号", "发文字号", "发布文号", "备注/文号"]),
     header,
+    agencyKey: agencyKey(agency),
+    agencyKind: agencyKind(agency),
+    division: place.division,
   };
 }
 

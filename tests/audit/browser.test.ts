@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * Issue 15 in a real browser: Debian's Chromium, driven headless by playwright-core (nothing
  * downloads a browser). The audit pages of the seed, of a report with a broken identity and of

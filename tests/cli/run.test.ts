@@ -49,7 +49,7 @@ function fakeReport(overrides: Partial<Report> = {}): Report {
       publishedAt: "2023-01-20",
       indexNumber: null,
       documentNumber: null,
-      header: {},
+      header: {}, agencyKey: null, agencyKind: null, division: null,
     },
     sections: [],
     proactive: {

@@ -26,7 +26,7 @@ function reportWith(provenance: Report["provenance"]): Report {
   return {
     schemaVersion: 1,
     template: "2021",
-    meta: { title: null, agency: null, year: null, publishedAt: null, indexNumber: null, documentNumber: null, header: {} },
+    meta: { title: null, agency: null, year: null, publishedAt: null, indexNumber: null, documentNumber: null, header: {}, agencyKey: null, agencyKind: null, division: null },
     sections: [],
     checks: [],
     diagnostics: [],

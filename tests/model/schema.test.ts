@@ -57,6 +57,9 @@ const validReport: Report = {
     indexNumber: null,
     documentNumber: null,
     header: { 发布机构: "泗阳县行政审批局" },
+    agencyKey: "泗阳县行政审批局",
+    agencyKind: "局",
+    division: { code: "321323", province: "江苏省", city: "宿迁市", county: "泗阳县", level: "county" },
   },
   sections: [
     {
