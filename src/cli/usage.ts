@@ -29,6 +29,9 @@ Options:
   -j, --jobs N                  bulk: worker threads (default: available cores;
                                 0 parses on the main thread)
   --resume                      bulk: continue an interrupted run in DIR
+  --force                       bulk: write into a DIR that is not empty (an earlier
+                                run's outputs there are overwritten); without it a
+                                fresh run wants a new or empty DIR
   --shard K/N                   bulk: process only shard K of N (1 <= K <= N); the
                                 N shards cover every record exactly once
   --max-member-size SIZE        bulk: largest member read (default 32M)

@@ -71,6 +71,7 @@ const SEP = Buffer.from("/");
  * Resolves the inputs in order. `-` is replaced by the paths listed on stdin. A path named
  * on the command line that cannot be read throws {@link InputError}; one listed on stdin
  * becomes an unreadable source (a list of thousands should not fail for one stale line).
+ * An input folder that is `exclude` itself (the output folder) throws {@link InputError}.
  */
 export async function planInputs(
   args: readonly string[],
@@ -104,7 +105,9 @@ export async function planInputs(
         continue;
       }
       if (stat.isDirectory()) {
-        if (!sameDir(stat, skip)) await walk(Buffer.from(raw), path, [], sources, skip);
+        // Walking it would skip everything (it is the output) and end with zero records.
+        if (sameDir(stat, skip)) throw new InputError(`the input folder ${raw} is the --out folder; write the outputs somewhere else`);
+        await walk(Buffer.from(raw), path, [], sources, skip);
       }
       else sources.push({ kind: kindByName(path), fsPath: raw, path, size: stat.size });
     }
