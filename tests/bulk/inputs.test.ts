@@ -189,13 +189,43 @@ describe("tar", () => {
     await writeTar(join(dir, "a.tar"), entries);
     await writeTar(join(dir, "b.tgz"), entries, true);
     const { seen, rawBytes, totalBytes } = await collect([join(dir, "a.tar"), join(dir, "b.tgz")]);
-    expect(seen.map((s) => [s.origin.kind, s.member, s.text])).toEqual([
+    expect(seen.map((s) => [s.origin.kind, s.member, s.text ?? s.skip])).toEqual([
       ["tar", "年报/甲.txt", "甲"],
+      ["tar", "年报/link", "member-not-regular"],
       ["tar", "乙.html", "<p>乙</p>"],
       ["tar", "年报/甲.txt", "甲"],
+      ["tar", "年报/link", "member-not-regular"],
       ["tar", "乙.html", "<p>乙</p>"],
     ]);
     expect(rawBytes).toBe(totalBytes);
+  });
+
+  it("lists every entry that is not a regular file, with a reason; a link to a member read before is a duplicate", async () => {
+    const dir = tempDir();
+    await writeTar(join(dir, "odd.tar"), [
+      { name: "a/report.txt", data: "the report" },
+      { name: "a/hard", data: "", type: "link", linkname: "a/report.txt" },
+      { name: "a/soft", data: "", type: "symlink", linkname: "./report.txt" },
+      { name: "a/dangling", data: "", type: "symlink", linkname: "../nowhere.txt" },
+      { name: "a/early", data: "", type: "link", linkname: "b/later.txt" },
+      { name: "a/pipe", data: "", type: "fifo" },
+      { name: "dev/null", data: "", type: "character-device" },
+      { name: "dev/sda", data: "", type: "block-device" },
+      { name: "b/later.txt", data: "later" },
+    ]);
+    const { seen } = await collect([join(dir, "odd.tar")]);
+    const reasons = seen.map((s) => [s.member, s.text ?? s.skip]);
+    expect(reasons).toEqual([
+      ["a/report.txt", "the report"],
+      ["a/hard", "member-duplicate"],
+      ["a/soft", "member-duplicate"],
+      ["a/dangling", "member-not-regular"],
+      ["a/early", "member-not-regular"],
+      ["a/pipe", "member-not-regular"],
+      ["dev/null", "member-not-regular"],
+      ["dev/sda", "member-not-regular"],
+      ["b/later.txt", "later"],
+    ]);
   });
 
   it("reads what precedes a truncation, then reports the archive as corrupt", async () => {

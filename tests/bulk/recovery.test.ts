@@ -6,6 +6,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { writeTar } from "./helpers/archives.js";
 import { seedVariant } from "./helpers/corpus.js";
 import { cli, readCsvObjects, removeTempDirs, tempDir } from "./helpers/run.js";
 import { ZipWriter } from "./helpers/zip.js";
@@ -45,5 +46,50 @@ describe("a zip cut in half", () => {
     expect(summary.records).toMatchObject({ total: whole + 1, ok: whole, error: 1 });
     expect(summary.failures.byCode).toEqual({ "archive-corrupt": 1 });
     expect(readCsvObjects(join(out, "panel.csv"))).toHaveLength(whole);
+  });
+});
+
+describe("tar entries that are not regular files", () => {
+  it("each gets a manifest row with a reason; a hard link to a report is a duplicate record of it", async () => {
+    const dir = tempDir();
+    const path = join(dir, "dump.tar.gz");
+    await writeTar(
+      path,
+      [
+        { name: "dump/", data: "", type: "directory" },
+        { name: "dump/report.txt", data: seedVariant(7) },
+        { name: "dump/copy.txt", data: "", type: "link", linkname: "dump/report.txt" },
+        { name: "dump/latest.txt", data: "", type: "symlink", linkname: "report.txt" },
+        { name: "dump/gone.txt", data: "", type: "symlink", linkname: "/etc/passwd" },
+        { name: "dump/pipe", data: "", type: "fifo" },
+        { name: "dump/tty", data: "", type: "character-device" },
+        { name: "dump/disk", data: "", type: "block-device" },
+      ],
+      true,
+    );
+    const out = join(tempDir(), "out");
+    const r = await cli(["bulk", "-j", "0", "-q", "-o", out, path]);
+    expect(r.code, r.stderr).toBe(0);
+    const manifest = readCsvObjects(join(out, "manifest.csv"));
+    expect(manifest.map((m) => [m.member, m.status, m.code])).toEqual([
+      ["dump/report.txt", "ok", ""],
+      ["dump/copy.txt", "skipped", "member-duplicate"],
+      ["dump/latest.txt", "skipped", "member-duplicate"],
+      ["dump/gone.txt", "skipped", "member-not-regular"],
+      ["dump/pipe", "skipped", "member-not-regular"],
+      ["dump/tty", "skipped", "member-not-regular"],
+      ["dump/disk", "skipped", "member-not-regular"],
+    ]);
+    const id = manifest[0]!.report_id;
+    expect(manifest[1]!.reason).toBe(`hard link to 'dump/report.txt', a member read before (report_id ${id}): the same bytes, counted once`);
+    expect(manifest[1]!.bytes).toBe(manifest[0]!.bytes);
+    expect(manifest[3]!.reason).toBe("symbolic link to '/etc/passwd' (not a regular member before it in the archive; links are not followed)");
+    expect(manifest[4]!.reason).toBe("FIFO (named pipe), not a regular file: it holds no report");
+    expect(manifest[5]!.reason).toMatch(/^character device/);
+    expect(manifest[6]!.reason).toMatch(/^block device/);
+    expect(readCsvObjects(join(out, "panel.csv"))).toHaveLength(1);
+    const summary = JSON.parse(readFileSync(join(out, "summary.json"), "utf8"));
+    expect(summary.records).toMatchObject({ total: 7, ok: 1, skipped: 6 });
+    expect(summary.skipped.byCode).toEqual({ "member-duplicate": 2, "member-not-regular": 4 });
   });
 });
