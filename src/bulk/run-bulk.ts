@@ -452,13 +452,15 @@ function judge(entry: Entry, task: { seq: number; id: string; formats: readonly 
     return renderOutcome(task, { ...entry.origin, bytes: null, sha256: null }, entry.kind, entry.message);
   }
   const origin: Origin = { ...entry.origin, bytes: entry.declaredSize, sha256: null };
-  if (entry.skip) return renderOutcome(task, origin, entry.skip.kind, entry.skip.reason);
   const name = entry.named ? entry.origin.member : entry.origin.kind === "file" ? entry.origin.archive : null;
-  if (name === null) return null;
-  if (entry.named) {
+  // An absurd name is refused before anything else, so it never reaches the manifest as is
+  // (a tar link the reader already decided to skip has a name too).
+  if (name !== null && entry.named) {
     const problem = nameProblem(name);
     if (problem) return renderOutcome(task, { ...origin, member: printableName(name) }, BulkCodes.memberNameInvalid, problem);
   }
+  if (entry.skip) return renderOutcome(task, origin, entry.skip.kind, entry.skip.reason);
+  if (name === null) return null;
   const notReport = notAReportByName(name);
   if (notReport) return renderOutcome(task, origin, BulkCodes.notAReportMember, notReport);
   return null;

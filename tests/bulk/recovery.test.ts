@@ -64,6 +64,7 @@ describe("tar entries that are not regular files", () => {
         { name: "dump/pipe", data: "", type: "fifo" },
         { name: "dump/tty", data: "", type: "character-device" },
         { name: "dump/disk", data: "", type: "block-device" },
+        { name: "dump/bad\u0007name", data: "", type: "symlink", linkname: "report.txt" },
       ],
       true,
     );
@@ -79,6 +80,8 @@ describe("tar entries that are not regular files", () => {
       ["dump/pipe", "skipped", "member-not-regular"],
       ["dump/tty", "skipped", "member-not-regular"],
       ["dump/disk", "skipped", "member-not-regular"],
+      // A name no report has is refused as such, whatever the entry.
+      ["dump/bad\\x07name", "error", "member-name-invalid"],
     ]);
     const id = manifest[0]!.report_id;
     expect(manifest[1]!.reason).toBe(`hard link to 'dump/report.txt', a member read before (report_id ${id}): the same bytes, counted once`);
@@ -89,7 +92,7 @@ describe("tar entries that are not regular files", () => {
     expect(manifest[6]!.reason).toMatch(/^block device/);
     expect(readCsvObjects(join(out, "panel.csv"))).toHaveLength(1);
     const summary = JSON.parse(readFileSync(join(out, "summary.json"), "utf8"));
-    expect(summary.records).toMatchObject({ total: 7, ok: 1, skipped: 6 });
+    expect(summary.records).toMatchObject({ total: 8, ok: 1, skipped: 6, error: 1 });
     expect(summary.skipped.byCode).toEqual({ "member-duplicate": 2, "member-not-regular": 4 });
   });
 });
