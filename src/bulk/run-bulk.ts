@@ -155,8 +155,8 @@ function checkInputsExist(options: BulkOptions): void {
 }
 
 /**
- * `--out` must be a folder or not exist yet (it is created: true is returned). Refused before anything else,
- * because an `EEXIST` from deep inside the writers reads as a bug.
+ * `--out` must be a folder or not exist yet; true when it was created here. A file is refused
+ * before anything else, because an `EEXIST` from deep inside the writers reads as a bug.
  */
 function prepareOutDir(out: string): boolean {
   const stat = statSync(out, { throwIfNoEntry: false });
