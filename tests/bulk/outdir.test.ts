@@ -183,4 +183,21 @@ describe.skipIf(!BUILT)("two real processes on one --out (dist/cli.js)", () => {
     again.child.stdin!.end();
     expect((await again.done).code).toBe(0);
   }, 60_000);
+
+  it("a run whose lock was taken over (its mtime is not the one it wrote) stops with exit 2 and never claims to be complete", async () => {
+    const out = join(tempDir(), "out");
+    const run = spawnHeld(["bulk", "--jobs", "1", "--quiet", "--out", out, "-"]);
+    run.child.stdin!.write(`${a}\n`);
+    await until(() => existsSync(join(out, LOCK_OWNER_NAME)));
+    // What a second host does when it judges the lock stale and takes it: the holder sees a
+    // foreign mtime at its next refresh (every 5 s).
+    const when = Date.now() / 1000 + 3600;
+    utimesSync(join(out, LOCK_NAME), when, when);
+    await new Promise((resolve) => setTimeout(resolve, 6500));
+    run.child.stdin!.end();
+    const r = await run.done;
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^zfxxgk: bulk: lost the lock on --out .*; another run may have written there, so the outputs are incomplete/);
+    expect(existsSync(join(out, "summary.json"))).toBe(false);
+  }, 60_000);
 });
