@@ -2,7 +2,7 @@
  * Reading the files named on the command line. Everything is read as bytes: encoding
  * detection belongs to parseReport, and the CLI must not decode twice in two different ways.
  */
-import { open } from "node:fs/promises";
+import { FileTooLargeError, readFileCapped } from "../io/read-capped.js";
 import { DEFAULT_MAX_MEMBER_BYTES, formatBytes } from "../io/size.js";
 
 /**
@@ -28,24 +28,11 @@ export function tooLarge(size: number | null, maxBytes: number): TooLargeError {
  * Uint8Array view, so parseReport never sees a Buffer.
  */
 export const readFileBytes: FileReader = async (path, maxBytes = DEFAULT_MAX_MEMBER_BYTES) => {
-  const handle = await open(path, "r");
   try {
-    const stat = await handle.stat();
-    if (stat.isFile() && stat.size > maxBytes) throw tooLarge(stat.size, maxBytes);
-    const chunks: Buffer[] = [];
-    let length = 0;
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes + 1 - length));
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-      if (bytesRead === 0) break;
-      chunks.push(chunk.subarray(0, bytesRead));
-      length += bytesRead;
-      if (length > maxBytes) throw tooLarge(stat.isFile() ? Math.max(length, stat.size) : null, maxBytes);
-    }
-    const buffer = Buffer.concat(chunks, length);
-    return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-  } finally {
-    await handle.close();
+    return await readFileCapped(path, maxBytes);
+  } catch (error) {
+    if (error instanceof FileTooLargeError) throw tooLarge(error.size, maxBytes);
+    throw error;
   }
 };
 

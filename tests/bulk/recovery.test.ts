@@ -3,6 +3,7 @@
  * wholly before the cut and records the damage; tar entries that are not regular files each
  * get a manifest row; a report the parser lost to an internal error is an error record.
  */
+import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -94,5 +95,25 @@ describe("tar entries that are not regular files", () => {
     const summary = JSON.parse(readFileSync(join(out, "summary.json"), "utf8"));
     expect(summary.records).toMatchObject({ total: 8, ok: 1, skipped: 6, error: 1 });
     expect(summary.skipped.byCode).toEqual({ "member-duplicate": 2, "member-not-regular": 4 });
+  });
+});
+
+describe("files that are not regular files", () => {
+  it("a FIFO in a folder is listed (member-not-regular), never opened; a device given by name is read only up to the limit", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "a.txt"), seedVariant(3));
+    // Opening a FIFO with no writer would block the run forever.
+    execFileSync("mkfifo", [join(dir, "b.pipe")]);
+    writeFileSync(join(dir, "c.txt"), seedVariant(4));
+    const out = join(tempDir(), "out");
+    const r = await cli(["bulk", "-j", "0", "-q", "--max-member-size", "64k", "-o", out, dir, "/dev/zero"]);
+    expect(r.code, r.stderr).toBe(0);
+    const manifest = readCsvObjects(join(out, "manifest.csv"));
+    expect(manifest.map((m) => [m.member || m.archive, m.status, m.code, m.reason])).toEqual([
+      ["a.txt", "ok", "", ""],
+      ["b.pipe", "skipped", "member-not-regular", "FIFO (named pipe), not a regular file: it holds no report"],
+      ["c.txt", "ok", "", ""],
+      ["/dev/zero", "error", "member-too-large", "input with no size (a FIFO or device) ran past the 64 KiB limit (--max-member-size)"],
+    ]);
   });
 });
