@@ -17,6 +17,8 @@ export interface BulkArgs {
   /** Worker threads; null: the available cores. */
   jobs: number | null;
   resume: boolean;
+  /** Write into a non-empty `--out` (see docs/bulk.md). */
+  force: boolean;
   shard: { index: number; count: number } | null;
   maxMemberBytes: number | null;
   maxRatio: number | null;
@@ -30,6 +32,7 @@ export const BULK_OPTIONS = {
   format: { type: "string" },
   jobs: { type: "string", short: "j" },
   resume: { type: "boolean" },
+  force: { type: "boolean" },
   shard: { type: "string" },
   "max-member-size": { type: "string" },
   "max-ratio": { type: "string" },
@@ -114,6 +117,7 @@ export function bulkArgs(values: BulkOptionValues, inputs: string[]): BulkArgs {
     formats,
     jobs,
     resume: values.resume === true,
+    force: values.force === true,
     shard,
     maxMemberBytes,
     maxRatio,

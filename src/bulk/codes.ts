@@ -42,6 +42,17 @@ export const BulkCodes = {
   workerCrashed: { code: "worker-crashed", status: "error" },
   /** Parsing the member took longer than `--timeout`; its worker was stopped. */
   memberTimeout: { code: "member-timeout", status: "error" },
+  /**
+   * A tar entry that is not a regular file: a symbolic link (never followed), a hard link to
+   * nothing before it in the archive, a FIFO, a device, or an unknown type. Listed in the
+   * manifest with its type and target, since the manifest lists every member seen.
+   */
+  memberNotRegular: { code: "member-not-regular", status: "skipped" },
+  /**
+   * A tar hard link (or symbolic link) to a member earlier in the same archive: the same bytes
+   * as that record, so it is listed, with the record it repeats, and not counted twice.
+   */
+  memberDuplicate: { code: "member-duplicate", status: "skipped" },
   /** The member is not a report: a binary or non-text file, an empty file, junk, or text the parser rejects. */
   notAReportMember: { code: "not-a-report-member", status: "skipped" },
   /** A WARC response whose Content-Type is not HTML. */

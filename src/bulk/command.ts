@@ -37,6 +37,7 @@ export async function runBulkCommand(args: BulkArgs, io: BulkCommandIO): Promise
         formats: args.formats,
         jobs: args.jobs ?? availableParallelism(),
         resume: args.resume,
+        force: args.force,
         shard: args.shard,
         limits: {
           ...DEFAULT_LIMITS,

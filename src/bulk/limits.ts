@@ -4,7 +4,10 @@
  * report members from everything else an archive of a website holds.
  */
 import { Transform, type TransformCallback } from "node:stream";
+import { DEFAULT_MAX_MEMBER_BYTES, formatBytes } from "../io/size.js";
 import { BulkCodes, BulkError } from "./codes.js";
+
+export { formatBytes, parseSize } from "../io/size.js";
 
 /** The limits a run enforces; every one is a CLI option or a documented default. */
 export interface Limits {
@@ -20,23 +23,11 @@ export interface Limits {
 
 /** Defaults: real reports are kilobytes; HTML pages with inline images reach a few megabytes. */
 export const DEFAULT_LIMITS: Limits = {
-  maxMemberBytes: 32 * 1024 * 1024,
+  maxMemberBytes: DEFAULT_MAX_MEMBER_BYTES,
   maxRatio: 200,
   memberRatioFloor: 1024 * 1024,
   archiveRatioFloor: 16 * 1024 * 1024,
 };
-
-const UNITS: Record<string, number> = { "": 1, b: 1, k: 1024, kb: 1024, m: 1024 ** 2, mb: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3 };
-
-/** `32M`, `512k`, `1G`, `1000` → bytes; null when the text is not a size. */
-export function parseSize(text: string): number | null {
-  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
-  if (!match) return null;
-  const unit = UNITS[match[2]!.toLowerCase()];
-  if (unit === undefined) return null;
-  const bytes = Math.floor(Number(match[1]) * unit);
-  return bytes > 0 ? bytes : null;
-}
 
 /** Member names longer than this are not file names but an attack or a bug. */
 export const MAX_NAME_LENGTH = 1024;
@@ -198,10 +189,3 @@ export class RatioGuard extends Transform {
   }
 }
 
-/** `33554432` → `32 MiB`, for messages. */
-export function formatBytes(n: number): string {
-  if (n >= 1024 ** 3 && n % 1024 ** 3 === 0) return `${n / 1024 ** 3} GiB`;
-  if (n >= 1024 ** 2 && n % 1024 ** 2 === 0) return `${n / 1024 ** 2} MiB`;
-  if (n >= 1024 && n % 1024 === 0) return `${n / 1024} KiB`;
-  return `${n} bytes`;
-}

@@ -8,16 +8,18 @@
  * parallel; results are written in read order whatever the scheduling, so the outputs are
  * byte-identical for any `--jobs`. A bounded window of tasks in flight keeps memory flat.
  */
-import { readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { describeReadError } from "../io/read-errors.js";
 import { BulkCodes, BulkError } from "./codes.js";
 import { type Entry, InputError, planInputs, readSource } from "./inputs/index.js";
 import { DEFAULT_LIMITS, type Limits, nameProblem, notAReportByName, printableName } from "./limits.js";
+import { isLockEntry, LockedError, lockOutDir, type OutLock } from "./lock.js";
 import { type Executor, inlineExecutor, resolveWorkerFile, workerExecutor } from "./pool.js";
 import { ndjsonProgress, type ProgressSink, type ProgressSnapshot, quietProgress, rates, ttyProgress } from "./progress.js";
 import { renderOutcome } from "./render.js";
 import { inShard, keyHash, reportId, type Shard } from "./shard.js";
-import { fingerprint } from "./state.js";
+import { fingerprint, STATE_FILE } from "./state.js";
 import { finalSummary, formatSummary, type SummaryJson } from "./summary.js";
 import { FORMATS, type Format, type Origin, type RecordResult } from "./types.js";
 import { Outputs, ResumeError, SUMMARY_FILE } from "./writers/outputs.js";
@@ -32,6 +34,8 @@ export interface BulkOptions {
   /** Worker threads; 0 parses on the main thread. */
   jobs: number;
   resume: boolean;
+  /** Write into a non-empty `--out` that holds no resumable run of these inputs. */
+  force: boolean;
   shard: Shard | null;
   limits: Limits;
   /** Longest a member may take to parse, in worker mode. */
@@ -83,6 +87,7 @@ export function defaultBulkOptions(inputs: string[], out: string): BulkOptions {
     formats: [...FORMATS],
     jobs: 0,
     resume: false,
+    force: false,
     shard: null,
     limits: { ...DEFAULT_LIMITS },
     timeoutMs: 120_000,
@@ -96,9 +101,99 @@ async function readText(stream: AsyncIterable<Uint8Array | string>): Promise<str
   return Buffer.concat(chunks).toString("utf8");
 }
 
-/** Runs a bulk job to completion (or interruption). Throws {@link BulkUsageError} for usage problems. */
+/**
+ * Runs a bulk job to completion (or interruption). Throws {@link BulkUsageError} for usage
+ * problems, including an `--out` that another run holds or that holds something else.
+ */
 export async function runBulk(options: BulkOptions, env: BulkEnv): Promise<BulkOutcome> {
   const started = performance.now();
+  checkInputsExist(options);
+  const created = prepareOutDir(options.out);
+  let lock: OutLock;
+  try {
+    lock = await lockOutDir(options.out);
+  } catch (error) {
+    if (error instanceof LockedError) throw new BulkUsageError(error.message);
+    throw new BulkUsageError(`cannot lock --out ${options.out}: ${describeReadError(error)}`);
+  }
+  try {
+    return await runLocked(options, env, started, lock);
+  } catch (error) {
+    // A run refused before writing leaves no trace: the folder it made goes too (if empty).
+    if (error instanceof BulkUsageError && created) {
+      await lock.release();
+      try {
+        rmdirSync(options.out);
+      } catch {
+        // Not empty after all (another run's files): leave it.
+      }
+    }
+    throw error;
+  } finally {
+    await lock.release();
+  }
+}
+
+/**
+ * The inputs named on the command line must exist before `--out` is created and locked, so
+ * that a typo leaves nothing behind; planInputs checks them again, with stdin's list.
+ */
+function checkInputsExist(options: BulkOptions): void {
+  const out = statSync(options.out, { throwIfNoEntry: false });
+  for (const input of options.inputs) {
+    if (input === "-") continue;
+    let stat;
+    try {
+      stat = statSync(input);
+    } catch (error) {
+      throw new BulkUsageError(`cannot read ${input}: ${describeReadError(error)}`);
+    }
+    if (out && stat.isDirectory() && stat.dev === out.dev && stat.ino === out.ino) {
+      throw new BulkUsageError(`the input folder ${input} is the --out folder; write the outputs somewhere else`);
+    }
+  }
+}
+
+/**
+ * `--out` must be a folder or not exist yet; true when it was created here. A file is refused
+ * before anything else, because an `EEXIST` from deep inside the writers reads as a bug.
+ */
+function prepareOutDir(out: string): boolean {
+  const stat = statSync(out, { throwIfNoEntry: false });
+  if (stat && !stat.isDirectory()) throw new BulkUsageError(`--out ${out} exists and is not a folder; give a new or existing folder`);
+  if (stat) return false;
+  try {
+    mkdirSync(out, { recursive: true });
+  } catch (error) {
+    throw new BulkUsageError(`cannot create --out ${out}: ${describeReadError(error)}`);
+  }
+  return true;
+}
+
+/**
+ * Refuses to write into a folder that holds something a run would overwrite, unless it is
+ * the run `--resume` continues (Outputs.open then checks it is the same run) or `--force`.
+ */
+function checkOutDirContents(options: BulkOptions): void {
+  if (options.force) return;
+  const names = readdirSync(options.out).filter((name) => !isLockEntry(name)).sort();
+  if (names.length === 0) return;
+  const earlierRun = names.includes(STATE_FILE);
+  if (options.resume && earlierRun) return;
+  const shown = names.slice(0, 3).join(", ") + (names.length > 3 ? `, … (${names.length} entries)` : "");
+  if (earlierRun) {
+    throw new BulkUsageError(
+      `--out ${options.out} holds the outputs of an earlier run; add --resume to continue it (same inputs and options), ` +
+        "--force to start over and overwrite them, or choose another --out",
+    );
+  }
+  throw new BulkUsageError(
+    `--out ${options.out} is not empty (${shown}) and holds no zfxxgk bulk run; choose a new or empty folder, ` +
+      "or add --force to write into it anyway (files with the outputs' names are overwritten)",
+  );
+}
+
+async function runLocked(options: BulkOptions, env: BulkEnv, started: number, lock: OutLock): Promise<BulkOutcome> {
   let stdinText: Promise<string> | undefined;
   let plan;
   try {
@@ -107,6 +202,7 @@ export async function runBulk(options: BulkOptions, env: BulkEnv): Promise<BulkO
     if (error instanceof InputError) throw new BulkUsageError(error.message);
     throw error;
   }
+  checkOutDirContents(options);
 
   const formats = FORMATS.filter((f) => options.formats.includes(f));
   const shardText = options.shard ? `${options.shard.index}/${options.shard.count}` : "1/1";
@@ -271,6 +367,7 @@ export async function runBulk(options: BulkOptions, env: BulkEnv): Promise<BulkO
     outer: for (const source of plan.sources) {
       for await (const entry of readSource(source, ctx)) {
         seq += 1;
+        if (lock.compromised) throw lostLock(options.out, lock.compromised);
         const hash = keyHash(entry.key);
         if (!inShard(hash, options.shard)) continue;
         if (seq <= resumeAfter) continue;
@@ -311,6 +408,7 @@ export async function runBulk(options: BulkOptions, env: BulkEnv): Promise<BulkO
     await executor.close();
   }
 
+  if (lock.compromised) throw lostLock(options.out, lock.compromised);
   const elapsed = (performance.now() - started) / 1000;
   const r = rates({ ...snapshot(), elapsedSeconds: elapsed });
   const run = {
@@ -354,14 +452,24 @@ function judge(entry: Entry, task: { seq: number; id: string; formats: readonly 
     return renderOutcome(task, { ...entry.origin, bytes: null, sha256: null }, entry.kind, entry.message);
   }
   const origin: Origin = { ...entry.origin, bytes: entry.declaredSize, sha256: null };
-  if (entry.skip) return renderOutcome(task, origin, entry.skip.kind, entry.skip.reason);
   const name = entry.named ? entry.origin.member : entry.origin.kind === "file" ? entry.origin.archive : null;
-  if (name === null) return null;
-  if (entry.named) {
+  // An absurd name is refused before anything else, so it never reaches the manifest as is
+  // (a tar link the reader already decided to skip has a name too).
+  if (name !== null && entry.named) {
     const problem = nameProblem(name);
     if (problem) return renderOutcome(task, { ...origin, member: printableName(name) }, BulkCodes.memberNameInvalid, problem);
   }
+  if (entry.skip) return renderOutcome(task, origin, entry.skip.kind, entry.skip.reason);
+  if (name === null) return null;
   const notReport = notAReportByName(name);
   if (notReport) return renderOutcome(task, origin, BulkCodes.notAReportMember, notReport);
   return null;
+}
+
+/** The lock was lost mid-run: whatever is in `--out` may mix two runs and must not pass for complete. */
+function lostLock(out: string, cause: Error): BulkUsageError {
+  return new BulkUsageError(
+    `lost the lock on --out ${out} (${cause.message}); another run may have written there, so the outputs are incomplete: ` +
+      "rerun with --resume once no other run uses the folder",
+  );
 }

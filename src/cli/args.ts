@@ -14,4 +14,6 @@ export interface FileArgs {
   pretty: boolean;
   severity: Severity;
   codeframe: boolean;
+  /** Largest FILE read (`--max-member-size`, default 32 MiB): judged before it is read. */
+  maxBytes: number;
 }

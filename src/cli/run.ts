@@ -14,7 +14,7 @@ import type { Report, Severity } from "../model/types.js";
 import { parseReport as realParseReport } from "../parse-report.js";
 import type { FileArgs } from "./args.js";
 import { describeReadError } from "../io/read-errors.js";
-import { decodeLikeReport, type FileReader, readAll, readFileBytes } from "./inputs.js";
+import { decodeLikeReport, type FileReader, readAll, readFileBytes, tooLarge } from "./inputs.js";
 import { formatSummary, makeStyle } from "./summary.js";
 
 /**
@@ -78,7 +78,9 @@ export async function runFileCommand(args: FileArgs, io: CliIO, overrides: FileO
       const name = file === "-" ? STDIN_NAME : file;
       let bytes: Uint8Array;
       try {
-        bytes = file === "-" ? await (stdinBytes ??= readAll(io.stdin)) : await readFile(file);
+        bytes = file === "-" ? await (stdinBytes ??= readAll(io.stdin, args.maxBytes)) : await readFile(file, args.maxBytes);
+        // A test's reader may ignore the limit: the guard holds whatever read the bytes.
+        if (bytes.byteLength > args.maxBytes) throw tooLarge(bytes.byteLength, args.maxBytes);
       } catch (error) {
         io.stderr(`zfxxgk: cannot read ${name}: ${describeReadError(error)}\n`);
         ioFailed = true;

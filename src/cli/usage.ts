@@ -29,15 +29,20 @@ Options:
   -j, --jobs N                  bulk: worker threads (default: available cores;
                                 0 parses on the main thread)
   --resume                      bulk: continue an interrupted run in DIR
+  --force                       bulk: write into a DIR that is not empty (an earlier
+                                run's outputs there are overwritten); without it a
+                                fresh run wants a new or empty DIR
   --shard K/N                   bulk: process only shard K of N (1 <= K <= N); the
                                 N shards cover every record exactly once
-  --max-member-size SIZE        bulk: largest member read (default 32M)
+  --max-member-size SIZE        largest report file or member read (default 32M);
+                                a larger FILE is an error (exit 2), a larger member
+                                an error record (bulk)
   --max-ratio R                 bulk: largest compression ratio of a member over 1 MiB
                                 or a .gz stream over 16 MiB (default 200)
   --timeout SECONDS             bulk: longest parse of one member (default 120)
   -q, --quiet                   bulk: no progress and no summary (summary.json is
                                 still written)
-  -h, --help                    print this help
+  -h, --help                    print this help; after a command, that command's help
   -v, --version                 print the version
 
 Exit status:
@@ -47,3 +52,94 @@ Exit status:
   3  internal error (a bug in zfxxgk; please report it)
   130 bulk: interrupted (Ctrl-C) after a checkpoint; rerun with --resume
 `;
+
+const FILE_NOTE = `FILE may be "-" to read standard input. Files are read as bytes; the encoding
+(UTF-8, GB18030/GBK, UTF-16, Big5, ...) and the form (plain text, Markdown, HTML) are detected.`;
+
+const SIZE_OPTION = `  --max-member-size SIZE   largest FILE read (default 32M, e.g. 512k, 1G): a larger
+                           one is not read and is reported (exit 2)`;
+
+/**
+ * Each command's own help (`zfxxgk parse --help`, `zfxxgk help bulk`): its synopsis, its
+ * options and its exit statuses only, so that nobody has to read `bulk`'s options to learn
+ * `check`'s.
+ */
+export const COMMAND_USAGE = {
+  parse: `Usage: zfxxgk parse [--pretty] [--max-member-size SIZE] FILE...
+
+Print each report as a JSON Report (see docs/model.md), one per line (NDJSON), in
+argument order. ${FILE_NOTE}
+
+Options:
+  --pretty                 indent the JSON with 2 spaces
+${SIZE_OPTION}
+
+Exit status:
+  0  every FILE was parsed
+  2  usage error, or a FILE could not be read (the others are still printed)
+  3  internal error (a bug in zfxxgk; please report it)
+`,
+  check: `Usage: zfxxgk check [--severity error|warning|info] [--codeframe] [--max-member-size SIZE] FILE...
+
+Print every diagnostic and failing accounting identity as file:line:col lines, sorted,
+then a count on stderr. ${FILE_NOTE}
+
+Options:
+  --severity LEVEL         lowest severity to print: error, warning or info (default info)
+  --codeframe              show the source lines under each finding
+${SIZE_OPTION}
+
+Exit status:
+  0  no error diagnostic
+  1  at least one error diagnostic
+  2  usage error, or a FILE could not be read
+  3  internal error (a bug in zfxxgk; please report it)
+`,
+  summary: `Usage: zfxxgk summary [--max-member-size SIZE] FILE...
+
+Print a short human-readable summary of each report: agency, year, template, the main
+figures of each table, the accounting checks and the first diagnostics. ${FILE_NOTE}
+
+Options:
+${SIZE_OPTION}
+
+Exit status:
+  0  every FILE was summarised
+  2  usage error, or a FILE could not be read
+  3  internal error (a bug in zfxxgk; please report it)
+`,
+  bulk: `Usage: zfxxgk bulk --out DIR [options] INPUT...
+
+Parse whole directories and archives (.zip, .tar, .tar.gz, .tgz, .warc, .warc.gz, report
+files; "-" reads a list of paths from stdin, one per line or NUL-separated) into a research
+panel in DIR: reports.jsonl, panel.csv, codebook.csv, cells.csv, checks.csv,
+diagnostics.csv, reports.sqlite, manifest.csv and summary.json. See docs/bulk.md.
+
+DIR is locked while a run writes it: a second run into it is refused. A fresh run wants a
+new or empty DIR; one holding an earlier run needs --resume (continue it) or --force.
+
+Options:
+  -o, --out DIR            output directory (required)
+  --format LIST            outputs to write, comma-separated from reports, panel,
+                           codebook, cells, checks, diagnostics, sqlite (default all;
+                           manifest.csv and summary.json always)
+  -j, --jobs N             worker threads (default: available cores; 0 parses on the
+                           main thread)
+  --resume                 continue an interrupted run in DIR (same inputs and options)
+  --force                  write into a DIR that is not empty (an earlier run's outputs
+                           there are overwritten)
+  --shard K/N              process only shard K of N (1 <= K <= N); the N shards cover
+                           every record exactly once
+  --max-member-size SIZE   largest member read (default 32M); larger ones are error records
+  --max-ratio R            largest compression ratio of a member over 1 MiB or a .gz
+                           stream over 16 MiB (default 200)
+  --timeout SECONDS        longest parse of one member (default 120)
+  -q, --quiet              no progress and no summary (summary.json is still written)
+
+Exit status:
+  0   complete (damaged members are records, see summary.json)
+  2   usage error (bad option, missing input, DIR in use, not empty, a file, or an input)
+  3   internal error (a bug in zfxxgk; please report it)
+  130 interrupted (Ctrl-C) after a checkpoint; rerun with --resume
+`,
+} as const;

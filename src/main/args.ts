@@ -7,12 +7,14 @@
 import { parseArgs } from "node:util";
 import { BULK_OPTIONS, type BulkArgs, bulkArgs } from "../bulk/args.js";
 import type { FileArgs } from "../cli/args.js";
+import { DEFAULT_MAX_MEMBER_BYTES, parseSize } from "../io/size.js";
 import { UsageError } from "../io/usage-error.js";
 import type { Severity } from "../model/types.js";
 
 /** What the user asked for, validated: one shape for every command keeps dispatch trivial. */
 export type CliArgs =
-  | { command: "help" }
+  /** `topic`: the command whose help was asked for (`zfxxgk parse --help`, `zfxxgk help bulk`). */
+  | { command: "help"; topic?: HelpTopic }
   | { command: "version" }
   | BulkArgs
   | FileArgs;
@@ -26,12 +28,18 @@ const OPTIONS = {
   version: { type: "boolean", short: "v" },
 } as const;
 
-/** Which command each command-specific option belongs to, so misuse is reported, not ignored. */
-const OPTION_COMMAND: Record<string, FileArgs["command"] | "bulk"> = {
+/** A command with a help text of its own. */
+export type HelpTopic = FileArgs["command"] | "bulk";
+
+/**
+ * Which command each command-specific option belongs to, so misuse is reported, not ignored.
+ * `--max-member-size` is left out: every command that reads reports takes it.
+ */
+const OPTION_COMMAND: Record<string, HelpTopic> = {
   pretty: "parse",
   severity: "check",
   codeframe: "check",
-  ...Object.fromEntries(Object.keys(BULK_OPTIONS).map((name) => [name, "bulk" as const])),
+  ...Object.fromEntries(Object.keys(BULK_OPTIONS).filter((name) => name !== "max-member-size").map((name) => [name, "bulk" as const])),
 };
 
 const COMMANDS: readonly string[] = ["parse", "check", "summary", "bulk", "help"];
@@ -64,13 +72,22 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     }
   }
 
-  if (values.help === true) return { command: "help" };
+  const [command, ...files] = positionals;
+  const topicOf = (name: string | undefined): HelpTopic | undefined =>
+    name !== undefined && name !== "help" && COMMANDS.includes(name) ? (name as HelpTopic) : undefined;
+  if (values.help === true) {
+    const topic = topicOf(command === "help" ? files[0] : command);
+    return topic ? { command: "help", topic } : { command: "help" };
+  }
   if (values.version === true) return { command: "version" };
 
-  const [command, ...files] = positionals;
   if (command === undefined) throw new UsageError("missing command");
   if (!COMMANDS.includes(command)) throw new UsageError(`unknown command '${command}'`);
-  if (command === "help") return { command: "help" };
+  if (command === "help") {
+    const topic = topicOf(files[0]);
+    if (files[0] !== undefined && topic === undefined) throw new UsageError(`no help for '${files[0]}' (commands: parse, check, summary, bulk)`);
+    return topic ? { command: "help", topic } : { command: "help" };
+  }
 
   for (const [option, owner] of Object.entries(OPTION_COMMAND)) {
     if (values[option as keyof typeof values] !== undefined && owner !== command) {
@@ -87,6 +104,13 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   if (files.length === 0) {
     throw new UsageError(`${fileCommand}: no files given (use - to read standard input)`);
   }
+  let maxBytes = DEFAULT_MAX_MEMBER_BYTES;
+  const sizeText = values["max-member-size"];
+  if (typeof sizeText === "string") {
+    const parsed = parseSize(sizeText);
+    if (parsed === null) throw new UsageError(`invalid --max-member-size '${sizeText}' (expected a size such as 32M, 512k or 1G)`);
+    maxBytes = parsed;
+  }
 
   return {
     command: fileCommand,
@@ -94,5 +118,6 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     pretty: values.pretty === true,
     severity: severity as Severity,
     codeframe: values.codeframe === true,
+    maxBytes,
   };
 }

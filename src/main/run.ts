@@ -6,7 +6,7 @@
  */
 import type { BulkEnv } from "../bulk/run-bulk.js";
 import { type CliIO, ExitCode, type FileOverrides, runFileCommand } from "../cli/run.js";
-import { USAGE } from "../cli/usage.js";
+import { COMMAND_USAGE, USAGE } from "../cli/usage.js";
 import { readPackageVersion } from "../cli/version.js";
 import { UsageError } from "../io/usage-error.js";
 import { type CliArgs, parseCliArgs } from "./args.js";
@@ -33,7 +33,7 @@ export async function run(argv: readonly string[], io: CliIO, overrides: RunOver
 
   switch (args.command) {
     case "help":
-      io.stdout(USAGE);
+      io.stdout(args.topic ? COMMAND_USAGE[args.topic] : USAGE);
       return ExitCode.ok;
     case "version":
       io.stdout(`${overrides.version ?? readPackageVersion()}\n`);

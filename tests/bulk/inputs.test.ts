@@ -4,7 +4,7 @@
  * (zip members are unpacked with the same function the workers use).
  */
 import { randomBytes } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import iconv from "iconv-lite";
@@ -15,7 +15,7 @@ import { DEFAULT_LIMITS, type Limits } from "../../src/bulk/limits.js";
 import { unpack } from "../../src/bulk/unpack.js";
 import { buildTar, writeTar, writeWarc } from "./helpers/archives.js";
 import { removeTempDirs, tempDir } from "./helpers/run.js";
-import { unicodePathExtra, writeZip } from "./helpers/zip.js";
+import { unicodePathExtra, writeZip, ZipWriter } from "./helpers/zip.js";
 
 afterAll(removeTempDirs);
 
@@ -26,6 +26,7 @@ interface Seen {
   archive: string;
   code?: string;
   text?: string;
+  message?: string;
   skip?: string;
   origin: Record<string, unknown>;
 }
@@ -38,7 +39,10 @@ async function collect(inputs: string[], limits: Limits = DEFAULT_LIMITS, stdin 
   for (const source of plan.sources) {
     for await (const entry of readSource(source, { limits, onRawBytes: (n) => (rawBytes += n) })) {
       const item: Seen = { type: entry.type, key: entry.key, member: entry.origin.member, archive: entry.origin.archive, origin: { ...entry.origin } };
-      if (entry.type === "failure") item.code = entry.kind.code;
+      if (entry.type === "failure") {
+        item.code = entry.kind.code;
+        item.message = entry.message;
+      }
       else if (entry.skip) item.skip = entry.skip.kind.code;
       else {
         try {
@@ -111,6 +115,60 @@ describe("zip", () => {
     expect(seen.map((s) => s.code)).toEqual(["member-too-large"]);
   });
 
+  it("recovers the members of a zip cut short from their local headers and says what was lost", async () => {
+    const dir = tempDir();
+    const path = join(dir, "cut.zip");
+    const zip = new ZipWriter(path);
+    const ends: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      zip.add({ name: `m${i}.txt`, data: `member ${i} `.repeat(20 + i), method: i % 3 === 0 ? "store" : "deflate", descriptor: i % 4 === 1 });
+      ends.push(zip.position);
+    }
+    zip.close();
+    const bytes = readFileSync(path);
+    const cut = bytes.length >> 1;
+    writeFileSync(path, bytes.subarray(0, cut));
+    const whole = ends.filter((end) => end <= cut).length;
+    expect(whole).toBeGreaterThan(10);
+    const { seen, rawBytes, totalBytes } = await collect([path]);
+    expect(seen.slice(0, -1).map((s) => [s.member, s.text])).toEqual(
+      Array.from({ length: whole }, (_, i) => [`m${i}.txt`, `member ${i} `.repeat(20 + i)]),
+    );
+    const damage = seen.at(-1)!;
+    expect(damage).toMatchObject({ type: "failure", code: "archive-corrupt", member: null });
+    const at = ends[whole - 1];
+    expect(damage.message).toMatch(
+      new RegExp(`^cannot read the zip archive: End of central directory record signature not found.*; ${whole} member\\(s\\) recovered from their local headers; ` +
+        `lost: (the member 'm${whole}.txt' at byte ${at} is cut off|the file ends inside a member header at byte ${at}), and any member after that$`),
+    );
+    expect(rawBytes).toBe(totalBytes);
+
+    // Cut inside a member's data this time: that member is named in what was lost.
+    writeFileSync(path, bytes.subarray(0, ends[5]! + 40));
+    const again = await collect([path]);
+    expect(again.seen.slice(0, -1).map((s) => s.member)).toEqual(["m0.txt", "m1.txt", "m2.txt", "m3.txt", "m4.txt", "m5.txt"]);
+    expect(again.seen.at(-1)!.message).toMatch(new RegExp(`lost: the member 'm6.txt' at byte ${ends[5]} is cut off: 4 of its \\d+ bytes are in the file, and any member after that$`));
+  });
+
+  it("recovers the members a damaged central directory no longer lists", async () => {
+    const dir = tempDir();
+    const path = join(dir, "cd.zip");
+    const zip = new ZipWriter(path);
+    for (let i = 0; i < 10; i++) zip.add({ name: `m${i}.txt`, data: `member ${i}` });
+    const directory = zip.position;
+    zip.close();
+    const bytes = readFileSync(path);
+    // Break the 7th directory entry's signature: yauzl lists six, then fails.
+    let at = directory;
+    for (let i = 0; i < 6; i++) at += 46 + bytes.readUInt16LE(at + 28) + bytes.readUInt16LE(at + 30);
+    bytes.writeUInt32LE(0xdeadbeef, at);
+    writeFileSync(path, bytes);
+    const { seen } = await collect([path]);
+    expect(seen.slice(0, -1).map((s) => [s.member, s.text])).toEqual(Array.from({ length: 10 }, (_, i) => [`m${i}.txt`, `member ${i}`]));
+    expect(seen.at(-1)).toMatchObject({ type: "failure", code: "archive-corrupt" });
+    expect(seen.at(-1)!.message).toMatch(/4 member\(s\) missing from the damaged central directory recovered from their local headers; no member lost/);
+  });
+
   it("reports a file that is not a zip as one archive-corrupt failure", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, "fake.zip"), "this is not a zip file at all");
@@ -131,13 +189,43 @@ describe("tar", () => {
     await writeTar(join(dir, "a.tar"), entries);
     await writeTar(join(dir, "b.tgz"), entries, true);
     const { seen, rawBytes, totalBytes } = await collect([join(dir, "a.tar"), join(dir, "b.tgz")]);
-    expect(seen.map((s) => [s.origin.kind, s.member, s.text])).toEqual([
+    expect(seen.map((s) => [s.origin.kind, s.member, s.text ?? s.skip])).toEqual([
       ["tar", "年报/甲.txt", "甲"],
+      ["tar", "年报/link", "member-not-regular"],
       ["tar", "乙.html", "<p>乙</p>"],
       ["tar", "年报/甲.txt", "甲"],
+      ["tar", "年报/link", "member-not-regular"],
       ["tar", "乙.html", "<p>乙</p>"],
     ]);
     expect(rawBytes).toBe(totalBytes);
+  });
+
+  it("lists every entry that is not a regular file, with a reason; a link to a member read before is a duplicate", async () => {
+    const dir = tempDir();
+    await writeTar(join(dir, "odd.tar"), [
+      { name: "a/report.txt", data: "the report" },
+      { name: "a/hard", data: "", type: "link", linkname: "a/report.txt" },
+      { name: "a/soft", data: "", type: "symlink", linkname: "./report.txt" },
+      { name: "a/dangling", data: "", type: "symlink", linkname: "../nowhere.txt" },
+      { name: "a/early", data: "", type: "link", linkname: "b/later.txt" },
+      { name: "a/pipe", data: "", type: "fifo" },
+      { name: "dev/null", data: "", type: "character-device" },
+      { name: "dev/sda", data: "", type: "block-device" },
+      { name: "b/later.txt", data: "later" },
+    ]);
+    const { seen } = await collect([join(dir, "odd.tar")]);
+    const reasons = seen.map((s) => [s.member, s.text ?? s.skip]);
+    expect(reasons).toEqual([
+      ["a/report.txt", "the report"],
+      ["a/hard", "member-duplicate"],
+      ["a/soft", "member-duplicate"],
+      ["a/dangling", "member-not-regular"],
+      ["a/early", "member-not-regular"],
+      ["a/pipe", "member-not-regular"],
+      ["dev/null", "member-not-regular"],
+      ["dev/sda", "member-not-regular"],
+      ["b/later.txt", "later"],
+    ]);
   });
 
   it("reads what precedes a truncation, then reports the archive as corrupt", async () => {

@@ -315,7 +315,8 @@ describe("options", () => {
     const tree = fixtures.inputs[0]!;
     const inside = join(tree, "zz-out");
     for (let i = 0; i < 2; i++) {
-      const r = await cli(["bulk", "-j", "0", "-q", "--format", "panel", "-o", inside, tree]);
+      // The second run writes over the first's outputs: that takes --force.
+      const r = await cli(["bulk", "-j", "0", "-q", "--format", "panel", ...(i > 0 ? ["--force"] : []), "-o", inside, tree]);
       expect(r.code).toBe(0);
       const members = readCsvObjects(join(inside, "manifest.csv")).map((m) => m.member);
       expect(members).toEqual(fixtures.expected.filter((e) => e.archive === tree).map((e) => e.member));

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
@@ -145,7 +145,29 @@ describe("usage", () => {
     const long = await cli(["--help"]);
     expect((await cli(["-h"])).stdout).toBe(long.stdout);
     expect((await cli(["help"])).stdout).toBe(long.stdout);
-    expect((await cli(["parse", "--help"])).stdout).toBe(long.stdout);
+  });
+
+  it("each command has its own --help, naming only its own options", async () => {
+    const long = (await cli(["--help"])).stdout;
+    const own: Record<string, { has: string[]; hasNot: string[] }> = {
+      parse: { has: ["--pretty", "--max-member-size"], hasNot: ["--severity", "--out", "--jobs"] },
+      check: { has: ["--severity", "--codeframe", "--max-member-size", "1  at least one error"], hasNot: ["--pretty", "--out"] },
+      summary: { has: ["--max-member-size"], hasNot: ["--pretty", "--severity", "--out"] },
+      bulk: { has: ["--out", "--jobs", "--resume", "--force", "--shard", "--max-ratio", "130"], hasNot: ["--pretty", "--severity"] },
+    };
+    for (const [command, { has, hasNot }] of Object.entries(own)) {
+      const r = await cli([command, "--help"]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).not.toBe(long);
+      expect(r.stdout.startsWith(`Usage: zfxxgk ${command} `)).toBe(true);
+      for (const word of has) expect(r.stdout, `${command}: ${word}`).toContain(word);
+      for (const word of hasNot) expect(r.stdout, `${command}: ${word}`).not.toContain(word);
+      expect((await cli(["help", command])).stdout).toBe(r.stdout);
+      expect((await cli([command, "-h", "x.txt"])).stdout).toBe(r.stdout);
+    }
+    const bad = await cli(["help", "frobnicate"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("no help for 'frobnicate'");
   });
 
   it("--version prints the package.json version", async () => {
@@ -224,6 +246,52 @@ describe("reading files", () => {
     expect(r.stdout).toBe("");
     expect(r.stderr).toContain(`zfxxgk: internal error while parsing ${fileA}: boom`);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("--max-member-size for the file commands", () => {
+  it("refuses a file over the default 32 MiB from its size alone, goes on with the others, and exits 2", async () => {
+    const huge = join(dir, "huge.txt");
+    // Sparse: 33 MiB on paper, nothing on disk; reading it would take the time the guard saves.
+    writeFileSync(huge, "");
+    truncateSync(huge, 33 * 1024 * 1024);
+    for (const command of ["parse", "check", "summary"]) {
+      let parsed = 0;
+      const r = await cli([command, huge, fileA], {
+        parseReport: (bytes) => {
+          parsed += 1;
+          expect(bytes.byteLength).toBeLessThan(1000);
+          return fakeReport();
+        },
+      });
+      expect(r.code, command).toBe(2);
+      expect(r.stderr).toContain(`zfxxgk: cannot read ${huge}: file of ${33 * 1024 * 1024} bytes is larger than the 32 MiB limit (--max-member-size)\n`);
+      expect(parsed).toBe(1);
+    }
+  });
+
+  it("takes a smaller or larger limit, for files and for standard input", async () => {
+    const r = await cli(["parse", "--max-member-size", "10", fileA, fileB], { parseReport: fakeParse() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`zfxxgk: cannot read ${fileA}: file of ${readFileSync(fileA).length} bytes is larger than the 10 bytes limit (--max-member-size)`);
+    expect(r.stdout.trimEnd().split("\n")).toHaveLength(1);
+    const stdin = await cli(["check", "--max-member-size", "1k", "-"], { stdin: "x".repeat(2000), parseReport: fakeParse() });
+    expect(stdin.code).toBe(2);
+    expect(stdin.stderr).toContain("zfxxgk: cannot read <stdin>: input is larger than the 1 KiB limit (--max-member-size)");
+    const fine = await cli(["summary", "--max-member-size", "1k", fileA], { parseReport: fakeParse() });
+    expect(fine.code).toBe(0);
+  });
+
+  it("stops reading a file with no size (a FIFO, a device) at the limit", async () => {
+    const r = await cli(["parse", "--max-member-size", "64k", "/dev/zero"], { parseReport: fakeParse() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("zfxxgk: cannot read /dev/zero: input is larger than the 64 KiB limit (--max-member-size)");
+  });
+
+  it("an invalid size is a usage error", async () => {
+    const r = await cli(["parse", "--max-member-size", "lots", fileA]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("zfxxgk: invalid --max-member-size 'lots' (expected a size such as 32M, 512k or 1G)");
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * A report file on disk, given by itself or found by walking a directory: one member.
  */
-import { promises as fs } from "node:fs";
+import { FileTooLargeError, readFileCapped } from "../../io/read-capped.js";
 import { BulkCodes, BulkError } from "../codes.js";
 import { formatBytes } from "../limits.js";
 import type { InputSource } from "./plan.js";
@@ -23,16 +23,19 @@ export async function* readFileSource(source: InputSource, ctx: ReadContext): As
       if (source.size > ctx.limits.maxMemberBytes) {
         throw new BulkError(BulkCodes.memberTooLarge, `file of ${source.size} bytes is larger than the ${formatBytes(ctx.limits.maxMemberBytes)} limit (--max-member-size)`);
       }
-      let buffer: Buffer;
       try {
-        buffer = await fs.readFile(source.fsPath);
+        return { bytes: await readFileCapped(source.fsPath, ctx.limits.maxMemberBytes) };
       } catch (error) {
+        if (error instanceof FileTooLargeError) {
+          // Past the stat check: it grew while being read, or it has no size (a FIFO, a device).
+          const limit = formatBytes(ctx.limits.maxMemberBytes);
+          throw new BulkError(
+            BulkCodes.memberTooLarge,
+            error.size === null ? `input with no size (a FIFO or device) ran past the ${limit} limit (--max-member-size)` : `file grew past the ${limit} limit while being read`,
+          );
+        }
         throw new BulkError(BulkCodes.inputUnreadable, `cannot read the file: ${error instanceof Error ? error.message : String(error)}`);
       }
-      if (buffer.byteLength > ctx.limits.maxMemberBytes) {
-        throw new BulkError(BulkCodes.memberTooLarge, `file grew past the ${formatBytes(ctx.limits.maxMemberBytes)} limit while being read`);
-      }
-      return { bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) };
     },
   };
   ctx.onRawBytes(source.size);

@@ -27,6 +27,20 @@ export async function* readSource(source: InputSource, ctx: ReadContext): AsyncG
     case "warc":
       yield* readWarcSource(source, ctx);
       return;
+    case "special":
+      yield {
+        type: "member",
+        key: source.directory ? `${source.directory.path}::${source.directory.member}` : source.path,
+        origin: source.directory
+          ? { kind: "directory", archive: source.directory.path, member: source.directory.member }
+          : { kind: "file", archive: source.path, member: null },
+        declaredSize: null,
+        named: source.directory !== undefined,
+        concurrent: true,
+        skip: { kind: BulkCodes.memberNotRegular, reason: `${source.error ?? "special file"}, not a regular file: it holds no report` },
+        read: () => Promise.reject(new Error("a special file is never read")),
+      };
+      return;
     case "unreadable":
       yield {
         type: "failure",

@@ -14,8 +14,11 @@ export type SourceKind = "file" | "zip" | "tar" | "warc";
 
 /** One thing to read, in run order. */
 export interface InputSource {
-  /** `unreadable`: it could not be opened or listed; it becomes an `input-unreadable` record. */
-  kind: SourceKind | "unreadable";
+  /**
+   * `unreadable`: it could not be opened or listed; it becomes an `input-unreadable` record.
+   * `special`: a FIFO, socket or device found in a folder; it becomes a `member-not-regular` record.
+   */
+  kind: SourceKind | "unreadable" | "special";
   /** The path to open (bytes, for names on disk that are not valid UTF-8). */
   fsPath: string | Buffer;
   /** The path as shown in outputs: normalised, `/`-separated, relative if given relative. */
@@ -23,7 +26,7 @@ export interface InputSource {
   /** For a file found by walking a directory: the directory as given, and the path below it. */
   directory?: { path: string; member: string };
   size: number;
-  /** Why an `unreadable` source could not be read. */
+  /** Why an `unreadable` source could not be read, or what a `special` one is. */
   error?: string;
 }
 
@@ -71,6 +74,7 @@ const SEP = Buffer.from("/");
  * Resolves the inputs in order. `-` is replaced by the paths listed on stdin. A path named
  * on the command line that cannot be read throws {@link InputError}; one listed on stdin
  * becomes an unreadable source (a list of thousands should not fail for one stale line).
+ * An input folder that is `exclude` itself (the output folder) throws {@link InputError}.
  */
 export async function planInputs(
   args: readonly string[],
@@ -104,12 +108,23 @@ export async function planInputs(
         continue;
       }
       if (stat.isDirectory()) {
-        if (!sameDir(stat, skip)) await walk(Buffer.from(raw), path, [], sources, skip);
+        // Walking it would skip everything (it is the output) and end with zero records.
+        if (sameDir(stat, skip)) throw new InputError(`the input folder ${raw} is the --out folder; write the outputs somewhere else`);
+        await walk(Buffer.from(raw), path, [], sources, skip);
       }
       else sources.push({ kind: kindByName(path), fsPath: raw, path, size: stat.size });
     }
   }
   return { sources, inputs, totalBytes: sources.reduce((sum, s) => sum + s.size, 0) };
+}
+
+/** What a file that is neither a regular file nor a folder is, for its manifest row. */
+function specialKind(stat: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+  if (stat.isFIFO()) return "FIFO (named pipe)";
+  if (stat.isSocket()) return "socket";
+  if (stat.isCharacterDevice()) return "character device";
+  if (stat.isBlockDevice()) return "block device";
+  return "special file";
 }
 
 /** A directory's identity on disk. */
@@ -147,7 +162,11 @@ async function walk(dir: Buffer, root: string, below: string[], out: InputSource
     let size: number;
     try {
       const stat = await fs.stat(fsPath);
-      if (!stat.isFile()) continue;
+      if (!stat.isFile()) {
+        // Listed, never opened: reading a FIFO blocks, a device never ends.
+        out.push({ kind: "special", fsPath, path: `${root}/${member}`, directory: { path: root, member }, size: 0, error: specialKind(stat) });
+        continue;
+      }
       size = stat.size;
     } catch (error) {
       out.push({ kind: "unreadable", fsPath, path: `${root}/${member}`, size: 0, error: describeReadError(error) });

@@ -103,7 +103,7 @@ export class Outputs {
       if (state && state.fingerprint !== options.fingerprint) {
         throw new ResumeError(
           `${dir} holds the outputs of a run with other inputs, options or zfxxgk version, or the input files changed since; ` +
-            "run without --resume to start over, or choose another --out",
+            "run with --force instead of --resume to start over, or choose another --out",
         );
       }
       if (state?.complete) return { complete: state };

@@ -11,7 +11,9 @@ import { gzipSync } from "node:zlib";
 export interface TarEntrySpec {
   name: string;
   data: string | Buffer;
-  type?: "file" | "directory" | "symlink";
+  type?: "file" | "directory" | "symlink" | "link" | "fifo" | "character-device" | "block-device";
+  /** The target of a symlink or hard link (default "elsewhere"). */
+  linkname?: string;
 }
 
 /** Builds a tar archive in memory. */
@@ -23,8 +25,10 @@ export async function buildTar(entries: readonly TarEntrySpec[]): Promise<Buffer
   })();
   for (const entry of entries) {
     if (entry.type === "directory") pack.entry({ name: entry.name, type: "directory" });
-    else if (entry.type === "symlink") pack.entry({ name: entry.name, type: "symlink", linkname: "elsewhere" });
-    else {
+    else if (entry.type === "symlink" || entry.type === "link") pack.entry({ name: entry.name, type: entry.type, linkname: entry.linkname ?? "elsewhere" });
+    else if (entry.type === "fifo" || entry.type === "character-device" || entry.type === "block-device") {
+      pack.entry({ name: entry.name, type: entry.type, devmajor: 1, devminor: 3 });
+    } else {
       const data = typeof entry.data === "string" ? Buffer.from(entry.data, "utf8") : entry.data;
       await new Promise<void>((resolve, reject) => pack.entry({ name: entry.name, size: data.length }, data, (e) => (e ? reject(e) : resolve())));
     }

@@ -25,6 +25,8 @@ export interface ZipEntrySpec {
   extra?: Buffer;
   /** Set general-purpose bit 0 (traditional encryption); the data is not actually encrypted. */
   encrypted?: boolean;
+  /** Set general-purpose bit 3: zero CRC and sizes in the local header, a data descriptor after the data (as streaming zippers write). */
+  descriptor?: boolean;
 }
 
 interface Written {
@@ -53,7 +55,7 @@ function header(spec: ZipEntrySpec): { name: Buffer; flags: number; method: numb
   }
   return {
     name,
-    flags: (utf8 ? 0x800 : 0) | (spec.encrypted ? 1 : 0),
+    flags: (utf8 ? 0x800 : 0) | (spec.encrypted ? 1 : 0) | (spec.descriptor ? 8 : 0),
     method,
     crc: spec.crc ?? crc32(data),
     body,
@@ -78,7 +80,12 @@ export class ZipWriter {
     this.offset += buffer.length;
   }
 
-  /** Appends one entry (local header + data). */
+  /** Bytes written so far: where the next entry's local header starts. */
+  get position(): number {
+    return this.offset;
+  }
+
+  /** Appends one entry (local header + data, and a data descriptor if asked). */
   add(spec: ZipEntrySpec): void {
     const h = header(spec);
     const local = Buffer.alloc(30);
@@ -88,13 +95,23 @@ export class ZipWriter {
     local.writeUInt16LE(h.method, 8);
     local.writeUInt16LE(DOS_TIME, 10);
     local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(h.crc >>> 0, 14);
-    local.writeUInt32LE(h.body.length, 18);
-    local.writeUInt32LE(h.size, 22);
+    if (!spec.descriptor) {
+      local.writeUInt32LE(h.crc >>> 0, 14);
+      local.writeUInt32LE(h.body.length, 18);
+      local.writeUInt32LE(h.size, 22);
+    }
     local.writeUInt16LE(h.name.length, 26);
     local.writeUInt16LE(h.extra.length, 28);
     const offset = this.offset;
     this.put(Buffer.concat([local, h.name, h.extra, h.body]));
+    if (spec.descriptor) {
+      const descriptor = Buffer.alloc(16);
+      descriptor.writeUInt32LE(0x08074b50, 0);
+      descriptor.writeUInt32LE(h.crc >>> 0, 4);
+      descriptor.writeUInt32LE(h.body.length, 8);
+      descriptor.writeUInt32LE(h.size, 12);
+      this.put(descriptor);
+    }
     this.written.push({ name: h.name, flags: h.flags, method: h.method, crc: h.crc, compressed: h.body.length, size: h.size, offset, extra: h.extra });
   }
 
