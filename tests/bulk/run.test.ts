@@ -108,6 +108,9 @@ describe("a full run over every kind of input", () => {
         form: report.source.form,
         encoding: report.source.encoding,
         agency: csvValue(report.meta.agency),
+        agency_key: csvValue(report.meta.agencyKey),
+        division_code: csvValue(report.meta.division?.code ?? null),
+        county: csvValue(report.meta.division?.county ?? null),
         year: csvValue(report.meta.year),
         sha256: sha256(e.bytes!),
         checks_fail: String(report.checks.filter((c) => c.status === "fail").length),
@@ -117,6 +120,13 @@ describe("a full run over every kind of input", () => {
         expect(row[column.name], `${column.name} of ${e.member}`).toBe(typeof v === "number" ? String(v) : "");
       }
     }
+  });
+
+  it("panel.csv: agencies are resolved to divisions (at least one row has a GB/T 2260 code)", () => {
+    const panel = readCsvObjects(join(out, "panel.csv"));
+    const resolved = panel.filter((r) => /^\d{6}$/.test(r.division_code ?? ""));
+    expect(resolved.length, panel.map((r) => r.agency).join(", ")).toBeGreaterThan(0);
+    for (const r of resolved) expect(r.province).not.toBe("");
   });
 
   it("codebook.csv: every panel column with its path and official labels", () => {
