@@ -19,6 +19,8 @@ export interface BulkArgs {
   resume: boolean;
   /** Write into a non-empty `--out` (see docs/bulk.md). */
   force: boolean;
+  /** Keep every row of a duplicate group in panel.csv (duplicates.csv lists them either way). */
+  keepDuplicates: boolean;
   shard: { index: number; count: number } | null;
   maxMemberBytes: number | null;
   maxRatio: number | null;
@@ -33,6 +35,7 @@ export const BULK_OPTIONS = {
   jobs: { type: "string", short: "j" },
   resume: { type: "boolean" },
   force: { type: "boolean" },
+  "keep-duplicates": { type: "boolean" },
   shard: { type: "string" },
   "max-member-size": { type: "string" },
   "max-ratio": { type: "string" },
@@ -118,6 +121,7 @@ export function bulkArgs(values: BulkOptionValues, inputs: string[]): BulkArgs {
     jobs,
     resume: values.resume === true,
     force: values.force === true,
+    keepDuplicates: values["keep-duplicates"] === true,
     shard,
     maxMemberBytes,
     maxRatio,

@@ -38,6 +38,7 @@ export async function runBulkCommand(args: BulkArgs, io: BulkCommandIO): Promise
         jobs: args.jobs ?? availableParallelism(),
         resume: args.resume,
         force: args.force,
+        keepDuplicates: args.keepDuplicates,
         shard: args.shard,
         limits: {
           ...DEFAULT_LIMITS,

@@ -36,6 +36,8 @@ export interface BulkOptions {
   resume: boolean;
   /** Write into a non-empty `--out` that holds no resumable run of these inputs. */
   force: boolean;
+  /** Keep every row of a duplicate group in panel.csv (`--keep-duplicates`). */
+  keepDuplicates?: boolean;
   shard: Shard | null;
   limits: Limits;
   /** Longest a member may take to parse, in worker mode. */
@@ -215,6 +217,7 @@ async function runLocked(options: BulkOptions, env: BulkEnv, started: number, lo
     shard: shardText,
     formats,
     limits: options.limits,
+    keepDuplicates: options.keepDuplicates === true,
   });
 
   let opened;
@@ -224,6 +227,7 @@ async function runLocked(options: BulkOptions, env: BulkEnv, started: number, lo
       formats,
       fingerprint: print,
       resume: options.resume,
+      keepDuplicates: options.keepDuplicates === true,
       loadSqlite: env.loadSqlite ?? loadBetterSqlite,
     });
   } catch (error) {

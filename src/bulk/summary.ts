@@ -134,6 +134,10 @@ export interface SummaryJson {
   failingChecks: Array<{ id: string; reports: number }>;
   warnings: string[];
   run: RunFacts;
+  /** Duplicate groups found in the panel (same bytes, or same agency key and year). */
+  duplicates?: { groups: number; rowsDropped: number; kept: "one per group" | "all" };
+  /** Cross-year links by status (links.csv). */
+  links?: { pass: number; fail: number; incomplete: number };
 }
 
 const sorted = (map: Record<string, number>) =>

@@ -32,6 +32,7 @@ Options:
   --force                       bulk: write into a DIR that is not empty (an earlier
                                 run's outputs there are overwritten); without it a
                                 fresh run wants a new or empty DIR
+  --keep-duplicates             bulk: keep every row of a duplicate group in panel.csv
   --shard K/N                   bulk: process only shard K of N (1 <= K <= N); the
                                 N shards cover every record exactly once
   --max-member-size SIZE        largest report file or member read (default 32M);
@@ -128,6 +129,8 @@ Options:
   --resume                 continue an interrupted run in DIR (same inputs and options)
   --force                  write into a DIR that is not empty (an earlier run's outputs
                            there are overwritten)
+  --keep-duplicates        keep every row of a duplicate group in panel.csv (same bytes,
+                           or same agency and year; duplicates.csv lists them either way)
   --shard K/N              process only shard K of N (1 <= K <= N); the N shards cover
                            every record exactly once
   --max-member-size SIZE   largest member read (default 32M); larger ones are error records

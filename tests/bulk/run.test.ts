@@ -47,7 +47,7 @@ describe("a full run over every kind of input", () => {
     expect(stdout).toBe("");
     if (sqliteAvailable) expect(stderr).toBe("");
     const files = readdirSync(out).filter((f) => !f.startsWith("."));
-    const expected = ["cells.csv", "checks.csv", "codebook.csv", "diagnostics.csv", "manifest.csv", "panel.csv", "reports.jsonl", "summary.json"];
+    const expected = ["cells.csv", "checks.csv", "codebook.csv", "diagnostics.csv", "duplicates.csv", "links.csv", "manifest.csv", "panel.csv", "reports.jsonl", "summary.json"];
     if (sqliteAvailable) expected.push("reports.sqlite");
     expect(files.sort()).toEqual(expected.sort());
   });
@@ -256,9 +256,9 @@ describe("options", () => {
     const dir = join(tempDir(), "out");
     const r = await cli(["bulk", "-j", "0", "-q", "--format", "panel,checks", "-o", dir, ...fixtures.inputs]);
     expect(r.code).toBe(0);
-    expect(readdirSync(dir).filter((f) => !f.startsWith(".")).sort()).toEqual(["checks.csv", "manifest.csv", "panel.csv", "summary.json"]);
+    expect(readdirSync(dir).filter((f) => !f.startsWith(".")).sort()).toEqual(["checks.csv", "duplicates.csv", "links.csv", "manifest.csv", "panel.csv", "summary.json"]);
     expect(readFileSync(join(dir, "panel.csv"), "utf8")).toBe(readFileSync(join(out, "panel.csv"), "utf8"));
-    expect(JSON.parse(readFileSync(join(dir, "summary.json"), "utf8")).outputs).toEqual(["panel.csv", "checks.csv", "manifest.csv", "summary.json"]);
+    expect(JSON.parse(readFileSync(join(dir, "summary.json"), "utf8")).outputs).toEqual(["panel.csv", "duplicates.csv", "links.csv", "checks.csv", "manifest.csv", "summary.json"]);
   });
 
   it("skips reports.sqlite with a clear warning when better-sqlite3 cannot be loaded", async () => {

@@ -4,9 +4,10 @@
  * exactly the records up to `lastSeq`; whatever was appended after it (a crash mid-line
  * included) is cut off when the run resumes.
  */
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { BOM, csvLine } from "../csv.js";
+import { BOM, csvLine, parseCsv } from "../csv.js";
+import { DUPLICATES_HEADER, LINKS_HEADER, panelPass } from "../panel-pass.js";
 import { CODEBOOK_HEADER, codebookRows, PANEL_HEADER } from "../panel.js";
 import { CELLS_HEADER, CHECKS_HEADER, DIAGNOSTICS_HEADER, MANIFEST_HEADER } from "../render.js";
 import { type BulkState, clearState, readState, writeState } from "../state.js";
@@ -31,6 +32,10 @@ export const CODEBOOK_FILE = "codebook.csv";
 export const SUMMARY_FILE = "summary.json";
 /** The SQLite database. */
 export const SQLITE_FILE = "reports.sqlite";
+/** Every member of each duplicate group, the kept one marked (written with the panel). */
+export const DUPLICATES_FILE = "duplicates.csv";
+/** Consecutive years of one agency, the cross-year identity per applicant column. */
+export const LINKS_FILE = "links.csv";
 
 type StreamKey = keyof typeof STREAM_FILES;
 
@@ -55,6 +60,8 @@ export interface OpenOutputs {
   fingerprint: string;
   /** Continue from the state in `dir` if there is one. */
   resume: boolean;
+  /** `--keep-duplicates`: panel.csv keeps every row of a duplicate group. */
+  keepDuplicates?: boolean;
   /** Loads better-sqlite3 (a seam for tests); a rejection means "no SQLite, with a warning". */
   loadSqlite: () => Promise<SqliteConstructor>;
 }
@@ -197,6 +204,7 @@ export class Outputs {
     if (formats.includes("reports")) names.push(STREAM_FILES.reports);
     if (formats.includes("panel")) names.push(STREAM_FILES.panel);
     if (formats.includes("codebook")) names.push(CODEBOOK_FILE);
+    if (formats.includes("panel")) names.push(DUPLICATES_FILE, LINKS_FILE);
     for (const key of ["cells", "checks", "diagnostics"] as const) if (formats.includes(key)) names.push(STREAM_FILES[key]);
     if (this.sqliteEnabled) names.push(SQLITE_FILE);
     names.push(STREAM_FILES.manifest, SUMMARY_FILE);
@@ -211,6 +219,31 @@ export class Outputs {
     writeFileSync(join(this.options.dir, SUMMARY_FILE), `${JSON.stringify(summary, null, 2)}\n`);
   }
 
+  /**
+   * Duplicates and cross-year links over the finished panel.csv (see panel-pass.ts): writes
+   * duplicates.csv and links.csv and, unless `--keep-duplicates`, rewrites panel.csv with one
+   * row per duplicate group. The rewrite goes through a temporary file and a rename, last
+   * before the state is marked complete: a run cut off here is not silently half-deduplicated.
+   */
+  private panelPass(): ReturnType<typeof panelPass> | null {
+    if (!this.options.formats.includes("panel")) return null;
+    const dir = this.options.dir;
+    const path = join(dir, STREAM_FILES.panel);
+    const text = readFileSync(path, "utf8");
+    const [header, ...rows] = parseCsv(text.startsWith(BOM) ? text.slice(BOM.length) : text);
+    const pass = panelPass(header ?? [], rows);
+    writeFileSync(join(dir, DUPLICATES_FILE), BOM + csvLine(DUPLICATES_HEADER) + pass.duplicates.map(csvLine).join(""));
+    writeFileSync(join(dir, LINKS_FILE), BOM + csvLine(LINKS_HEADER) + pass.links.map(csvLine).join(""));
+    if (pass.dropped.size > 0 && !this.options.keepDuplicates) {
+      const id = (header ?? []).indexOf("report_id");
+      const kept = rows.filter((r) => !pass.dropped.has(r[id]!));
+      writeFileSync(`${path}.tmp`, BOM + csvLine(header!) + kept.map(csvLine).join(""));
+      renameSync(`${path}.tmp`, path);
+    }
+    if (this.options.keepDuplicates) pass.dropped.clear();
+    return pass;
+  }
+
   /** Ends a complete run: codebook, indexes, summary.json, then the state marked complete. */
   finish(summary: (outputs: string[]) => SummaryJson): SummaryJson {
     const files = this.checkpoint();
@@ -220,9 +253,14 @@ export class Outputs {
       writeFileSync(join(dir, CODEBOOK_FILE), BOM + csvLine(CODEBOOK_HEADER) + codebook.map(csvLine).join(""));
     }
     for (const file of this.files.values()) file.close();
-    this.sqlite?.finish(codebook);
+    const pass = this.panelPass();
+    this.sqlite?.finish(codebook, pass);
     this.sqlite = null;
     const json = summary(this.outputNames());
+    if (pass) {
+      json.duplicates = { groups: new Set(pass.duplicates.map((r) => r[0])).size, rowsDropped: this.options.keepDuplicates ? 0 : pass.dropped.size, kept: this.options.keepDuplicates ? "all" : "one per group" };
+      json.links = pass.linkCounts;
+    }
     writeFileSync(join(dir, SUMMARY_FILE), `${JSON.stringify(json, null, 2)}\n`);
     this.saveState(files, true);
     return json;

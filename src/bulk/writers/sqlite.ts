@@ -6,6 +6,7 @@
  * Rows are inserted in one transaction per checkpoint and the indexes are built at the end,
  * which is several times faster than indexing while inserting.
  */
+import { DUPLICATES_HEADER, LINKS_HEADER } from "../panel-pass.js";
 import { rmSync } from "node:fs";
 import { CODEBOOK_HEADER, META_COLUMNS, NUMERIC_COLUMNS } from "../panel.js";
 import { CELLS_HEADER, CHECKS_HEADER, DIAGNOSTICS_HEADER, MANIFEST_HEADER } from "../render.js";
@@ -117,10 +118,25 @@ export class SqliteSink {
     this.db.exec("BEGIN");
   }
 
-  /** Writes the codebook, builds the indexes and leaves one self-contained file (no -wal). */
-  finish(codebook: readonly (readonly unknown[])[]): void {
+  /**
+   * Writes the codebook and the panel pass (duplicates and links tables; dropped duplicates
+   * removed from `panel`, as from panel.csv), builds the indexes and leaves one self-contained
+   * file (no -wal).
+   */
+  finish(codebook: readonly (readonly unknown[])[], pass: { dropped: ReadonlySet<string>; duplicates: string[][]; links: string[][] } | null = null): void {
     this.db.exec("DELETE FROM codebook");
     for (const row of codebook) this.insert.codebook!.run(...bindable([...row]));
+    if (pass) {
+      const tables = [["duplicates", DUPLICATES_HEADER, pass.duplicates], ["links", LINKS_HEADER, pass.links]] as const;
+      for (const [table, header, rows] of tables) {
+        this.db.exec(`DROP TABLE IF EXISTS ${q(table)}`);
+        this.db.exec(`CREATE TABLE ${q(table)} (${header.map((n) => `${q(n)} TEXT`).join(", ")})`);
+        const insert = this.db.prepare(`INSERT INTO ${q(table)} VALUES (${header.map(() => "?").join(", ")})`);
+        for (const row of rows) insert.run(...row);
+      }
+      const drop = this.db.prepare(`DELETE FROM ${q("panel")} WHERE report_id = ?`);
+      for (const id of pass.dropped) drop.run(id);
+    }
     this.db.exec("COMMIT");
     for (const [table, column] of SQLITE_INDEXES) {
       this.db.exec(`CREATE INDEX IF NOT EXISTS ${q(`${table}_${column}`)} ON ${q(table)} (${q(column)})`);
