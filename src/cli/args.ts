@@ -5,15 +5,17 @@
 import type { Severity } from "../model/types.js";
 
 /** The commands that read files; `help` and `version` are handled before any file is read. */
-export type FileCommand = "parse" | "check" | "summary";
+export type FileCommand = "parse" | "check" | "summary" | "audit";
 
-/** `parse`, `check` or `summary` with its files and options, validated. */
+/** `parse`, `check`, `summary` or `audit` with its files and options, validated. */
 export interface FileArgs {
   command: FileCommand;
   files: string[];
   pretty: boolean;
   severity: Severity;
   codeframe: boolean;
+  /** audit: where the page goes (one FILE: the file; several: a directory); default beside each FILE. */
+  out?: string;
   /** Largest FILE read (`--max-member-size`, default 32 MiB): judged before it is read. */
   maxBytes: number;
 }

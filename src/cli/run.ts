@@ -4,6 +4,8 @@
  * so tests run the real command paths in-process with fake streams, a fake file system and,
  * while the parser is still being written, a fake parseReport.
  */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import {
   checkAsDiagnostic,
   formatCheckLine,
@@ -16,6 +18,7 @@ import type { FileArgs } from "./args.js";
 import { describeReadError } from "../io/read-errors.js";
 import { decodeLikeReport, type FileReader, readAll, readFileBytes, tooLarge } from "./inputs.js";
 import { formatSummary, makeStyle } from "./summary.js";
+import { auditPage } from "../audit/page.js";
 
 /**
  * The streams the CLI talks to. Writers are plain functions rather than Writable streams so
@@ -40,6 +43,8 @@ export interface CliIO {
 export interface FileOverrides {
   parseReport?: (input: Uint8Array) => Report;
   readFile?: FileReader;
+  /** audit: writes a page (default: the file system, creating the directory). */
+  writeFile?: (path: string, text: string) => void;
 }
 
 /** Exit statuses, named because scripts depend on them (see `--help`). */
@@ -118,11 +123,48 @@ export async function runFileCommand(args: FileArgs, io: CliIO, overrides: FileO
     case "check":
       foundErrors = await check(args, reports(), io);
       break;
+    case "audit":
+      if (!(await audit(args, reports(), io, overrides.writeFile ?? writeWithDirs))) ioFailed = true;
+      break;
   }
 
   if (crashed) return ExitCode.internal;
   if (ioFailed) return ExitCode.usage;
   return foundErrors ? ExitCode.errors : ExitCode.ok;
+}
+
+/** Writes `text` to `path`, creating its directory. */
+function writeWithDirs(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+}
+
+/**
+ * `zfxxgk audit`: one self-contained HTML page per FILE (src/audit/page.ts). With one FILE,
+ * `--out` is the page's path; with several, a directory; without it each page goes beside its
+ * FILE as FILE.audit.html, and standard input's to standard output. Resolves false when a
+ * page could not be written.
+ */
+async function audit(args: FileArgs, parsed: AsyncIterable<Parsed>, io: CliIO, write: (path: string, text: string) => void): Promise<boolean> {
+  let ok = true;
+  const several = args.files.length > 1;
+  for await (const { name, bytes, report } of parsed) {
+    const page = auditPage({ report, text: decodeLikeReport(bytes, report.source.encoding), name });
+    const target =
+      args.out === undefined ? (name === STDIN_NAME ? null : `${name}.audit.html`) : several ? join(args.out, `${basename(name)}.audit.html`) : args.out;
+    if (target === null) {
+      io.stdout(page);
+      continue;
+    }
+    try {
+      write(target, page);
+      io.stderr(`zfxxgk: ${name}: audit page written to ${target}\n`);
+    } catch (error) {
+      io.stderr(`zfxxgk: cannot write ${target}: ${describeReadError(error)}\n`);
+      ok = false;
+    }
+  }
+  return ok;
 }
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

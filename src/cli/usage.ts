@@ -10,6 +10,10 @@ Commands:
   parse FILE...     print each Report as JSON, one per line (NDJSON) in argument order
   check FILE...     print diagnostics and failing checks as file:line:col lines
   summary FILE...   print a short human-readable summary of each report
+  audit FILE... [-o OUT]
+                    write a self-contained HTML page per report: the source beside
+                    the official tables, every number linked to where it was read,
+                    diagnostics and failing identities written out
   bulk --out DIR INPUT...
                     parse whole directories and archives (.zip, .tar, .tar.gz,
                     .tgz, .warc, .warc.gz; "-" reads a list of paths from stdin)
@@ -22,7 +26,8 @@ Options:
   --pretty                      parse: indent the JSON with 2 spaces
   --severity error|warning|info check: lowest severity to print (default info)
   --codeframe                   check: show the source lines under each finding
-  -o, --out DIR                 bulk: output directory (required)
+  -o, --out DIR                 bulk: output directory (required); audit: the page's
+                                path (one FILE) or a folder (several)
   --format LIST                 bulk: outputs to write, comma-separated from reports,
                                 panel, codebook, cells, checks, diagnostics, sqlite
                                 (default all; manifest.csv and summary.json always)
@@ -107,6 +112,24 @@ ${SIZE_OPTION}
 Exit status:
   0  every FILE was summarised
   2  usage error, or a FILE could not be read
+  3  internal error (a bug in zfxxgk; please report it)
+`,
+  audit: `Usage: zfxxgk audit [-o OUT] [--max-member-size SIZE] FILE...
+
+Write an audit page per report: one self-contained HTML file (no network) showing the
+source as the parser saw it beside the report's official tables (二, 三, 四). Click a
+number on either side to see the other; every diagnostic and failing identity is listed
+with the cells and source spans it concerns. ${FILE_NOTE}
+
+Options:
+  -o, --out OUT            with one FILE, the page's path; with several, a folder for
+                           FILE.audit.html pages (default: beside each FILE; standard
+                           input's page goes to standard output)
+${SIZE_OPTION}
+
+Exit status:
+  0  every page was written
+  2  usage error, or a FILE could not be read or a page written
   3  internal error (a bug in zfxxgk; please report it)
 `,
   bulk: `Usage: zfxxgk bulk --out DIR [options] INPUT...

@@ -35,14 +35,16 @@ export type HelpTopic = FileArgs["command"] | "bulk";
  * Which command each command-specific option belongs to, so misuse is reported, not ignored.
  * `--max-member-size` is left out: every command that reads reports takes it.
  */
-const OPTION_COMMAND: Record<string, HelpTopic> = {
-  pretty: "parse",
-  severity: "check",
-  codeframe: "check",
-  ...Object.fromEntries(Object.keys(BULK_OPTIONS).filter((name) => name !== "max-member-size").map((name) => [name, "bulk" as const])),
+const OPTION_COMMAND: Record<string, readonly HelpTopic[]> = {
+  pretty: ["parse"],
+  severity: ["check"],
+  codeframe: ["check"],
+  ...Object.fromEntries(Object.keys(BULK_OPTIONS).filter((name) => name !== "max-member-size").map((name) => [name, ["bulk"] as const])),
+  // `--out` names where `audit` writes its pages too.
+  out: ["bulk", "audit"],
 };
 
-const COMMANDS: readonly string[] = ["parse", "check", "summary", "bulk", "help"];
+const COMMANDS: readonly string[] = ["parse", "check", "summary", "audit", "bulk", "help"];
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
 /**
@@ -85,13 +87,13 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   if (!COMMANDS.includes(command)) throw new UsageError(`unknown command '${command}'`);
   if (command === "help") {
     const topic = topicOf(files[0]);
-    if (files[0] !== undefined && topic === undefined) throw new UsageError(`no help for '${files[0]}' (commands: parse, check, summary, bulk)`);
+    if (files[0] !== undefined && topic === undefined) throw new UsageError(`no help for '${files[0]}' (commands: parse, check, summary, audit, bulk)`);
     return topic ? { command: "help", topic } : { command: "help" };
   }
 
-  for (const [option, owner] of Object.entries(OPTION_COMMAND)) {
-    if (values[option as keyof typeof values] !== undefined && owner !== command) {
-      throw new UsageError(`option '--${option}' is only valid with '${owner}'`);
+  for (const [option, owners] of Object.entries(OPTION_COMMAND)) {
+    if (values[option as keyof typeof values] !== undefined && !owners.includes(command as HelpTopic)) {
+      throw new UsageError(`option '--${option}' is only valid with '${owners.join("' or '")}'`);
     }
   }
   if (command === "bulk") return bulkArgs(values, files);
@@ -119,5 +121,6 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     severity: severity as Severity,
     codeframe: values.codeframe === true,
     maxBytes,
+    ...(typeof values.out === "string" ? { out: values.out } : {}),
   };
 }
