@@ -19,6 +19,8 @@ export interface BulkArgs {
   resume: boolean;
   /** Write into a non-empty `--out` (see docs/bulk.md). */
   force: boolean;
+  /** `--audit DIR`: write an audit page per report with an error or a failing check. */
+  audit: string | null;
   /** Keep every row of a duplicate group in panel.csv (duplicates.csv lists them either way). */
   keepDuplicates: boolean;
   shard: { index: number; count: number } | null;
@@ -36,6 +38,7 @@ export const BULK_OPTIONS = {
   resume: { type: "boolean" },
   force: { type: "boolean" },
   "keep-duplicates": { type: "boolean" },
+  audit: { type: "string" },
   shard: { type: "string" },
   "max-member-size": { type: "string" },
   "max-ratio": { type: "string" },
@@ -122,6 +125,7 @@ export function bulkArgs(values: BulkOptionValues, inputs: string[]): BulkArgs {
     resume: values.resume === true,
     force: values.force === true,
     keepDuplicates: values["keep-duplicates"] === true,
+    audit: stringOption(values, "audit") ?? null,
     shard,
     maxMemberBytes,
     maxRatio,

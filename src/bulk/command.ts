@@ -3,6 +3,7 @@
  * with a dynamic import from src/main/run.ts, so that `parse`, `check` and `summary` (and the
  * library) never load the archive readers, the worker pool or SQLite.
  */
+import { resolve } from "node:path";
 import { availableParallelism } from "node:os";
 import type { BulkArgs } from "./args.js";
 import { DEFAULT_LIMITS } from "./limits.js";
@@ -39,6 +40,7 @@ export async function runBulkCommand(args: BulkArgs, io: BulkCommandIO): Promise
         resume: args.resume,
         force: args.force,
         keepDuplicates: args.keepDuplicates,
+        ...(args.audit !== null ? { auditDir: resolve(args.audit) } : {}),
         shard: args.shard,
         limits: {
           ...DEFAULT_LIMITS,

@@ -4,6 +4,10 @@
  * the cores and the main thread only appends finished strings in order.
  */
 import { createHash } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { auditPage } from "../audit/page.js";
+import { decode } from "../source/decode.js";
 import type { Report } from "../model/types.js";
 import { parseReport } from "../parse-report.js";
 import { type BulkCodeKind, BulkCodes, BulkError } from "./codes.js";
@@ -76,7 +80,25 @@ export function processMember(task: MemberTask): RecordResult {
   if (crash) return renderOutcome(task, origin, BulkCodes.parseCrashed, `${crash.code}: ${crash.message} (a bug in zfxxgk)`);
   const reject = report.diagnostics.find((d) => NOT_A_REPORT.has(d.code));
   if (reject) return renderOutcome(task, origin, BulkCodes.notAReportMember, `${reject.code}: ${reject.message}`);
-  return renderReport(task, origin, report);
+  const result = renderReport(task, origin, report);
+  if (task.auditDir !== undefined && needsAudit(report)) result.audit = writeAudit(task.auditDir, task.id, bytes, report, origin);
+  return result;
+}
+
+/** Reports worth a look: an error diagnostic or a failing identity. */
+function needsAudit(report: Report): boolean {
+  return report.diagnostics.some((d) => d.severity === "error") || report.checks.some((c) => c.status === "fail");
+}
+
+/**
+ * Writes the report's audit page as `<report_id>.audit.html` in `dir` (in the worker, so the
+ * main thread only appends strings) and returns that name.
+ */
+function writeAudit(dir: string, id: string, bytes: Uint8Array, report: Report, origin: Origin): string {
+  const name = `${id}.audit.html`;
+  const member = origin.member ? `${origin.archive} → ${origin.member}` : origin.archive;
+  writeFileSync(join(dir, name), auditPage({ report, text: decode(bytes).text, name: member }));
+  return name;
 }
 
 function has(formats: readonly Format[], format: Format): boolean {

@@ -38,6 +38,8 @@ export interface BulkOptions {
   force: boolean;
   /** Keep every row of a duplicate group in panel.csv (`--keep-duplicates`). */
   keepDuplicates?: boolean;
+  /** `--audit DIR` (absolute): audit pages of reports with an error or a failing check. */
+  auditDir?: string;
   shard: Shard | null;
   limits: Limits;
   /** Longest a member may take to parse, in worker mode. */
@@ -218,6 +220,7 @@ async function runLocked(options: BulkOptions, env: BulkEnv, started: number, lo
     formats,
     limits: options.limits,
     keepDuplicates: options.keepDuplicates === true,
+    audit: options.auditDir ?? null,
   });
 
   let opened;
@@ -242,6 +245,7 @@ async function runLocked(options: BulkOptions, env: BulkEnv, started: number, lo
   const outputs = opened;
   const resumeAfter = outputs.lastSeq;
   // Rows for a database that could not be opened are not worth rendering.
+  if (options.auditDir !== undefined) mkdirSync(options.auditDir, { recursive: true });
   const taskFormats = outputs.hasSqlite ? formats : formats.filter((f) => f !== "sqlite");
   const warnings = [...outputs.warnings];
 
@@ -379,7 +383,7 @@ async function runLocked(options: BulkOptions, env: BulkEnv, started: number, lo
         if (fatal.length > 0) throw fatal[0];
         if (aborted()) break outer;
         const ticket = nextTicket++;
-        const task = { seq, id: reportId(hash), formats: taskFormats };
+        const task = { seq, id: reportId(hash), formats: taskFormats, ...(options.auditDir !== undefined ? { auditDir: options.auditDir } : {}) };
         const immediate = judge(entry, task);
         if (immediate) {
           complete(ticket, immediate);
@@ -425,7 +429,17 @@ async function runLocked(options: BulkOptions, env: BulkEnv, started: number, lo
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
   };
   const build = (complete: boolean, names: string[]) =>
-    finalSummary(outputs.summary, { zfxxgk: env.version, complete, inputs: plan.inputs, shard: shardText, formats, outputs: names, warnings, run });
+    finalSummary(outputs.summary, {
+      zfxxgk: env.version,
+      complete,
+      inputs: plan.inputs,
+      shard: shardText,
+      formats,
+      outputs: names,
+      warnings,
+      run,
+      ...(options.auditDir !== undefined ? { auditDir: options.auditDir } : {}),
+    });
 
   if (aborted()) {
     const summary = build(false, outputs.outputNames());

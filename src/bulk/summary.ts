@@ -7,6 +7,8 @@ import type { RecordResult } from "./types.js";
 
 /** Error records kept verbatim in the summary; the rest are in manifest.csv. */
 export const MAX_LISTED_FAILURES = 50;
+/** How many audit pages summary.json lists by name (all are in the folder). */
+export const MAX_LISTED_AUDITS = 1000;
 /** Entries in each "most frequent" list. */
 export const TOP = 20;
 
@@ -36,6 +38,8 @@ export interface SummaryState {
   /** Check id → reports in which it fails. */
   failingChecks: Record<string, number>;
   failures: FailureListing[];
+  /** `--audit`: pages written, and the first of them (report, member, page). */
+  audits?: { count: number; first: Array<{ id: string; archive: string; member: string | null; page: string }> };
 }
 
 /** A fresh, all-zero state. */
@@ -79,6 +83,11 @@ export function addRecord(state: SummaryState, record: RecordResult): void {
       });
     }
     return;
+  }
+  if (record.audit) {
+    const audits = (state.audits ??= { count: 0, first: [] });
+    audits.count += 1;
+    if (audits.first.length < MAX_LISTED_AUDITS) audits.first.push({ id: record.id, archive: record.origin.archive, member: record.origin.member, page: record.audit });
   }
   const stats = record.stats;
   if (!stats) return;
@@ -136,6 +145,8 @@ export interface SummaryJson {
   run: RunFacts;
   /** Duplicate groups found in the panel (same bytes, or same agency key and year). */
   duplicates?: { groups: number; rowsDropped: number; kept: "one per group" | "all" };
+  /** `--audit DIR`: the folder, how many pages, and the first pages with their reports. */
+  audit?: { dir: string; pages: number; first: Array<{ id: string; archive: string; member: string | null; page: string }> };
   /** Cross-year links by status (links.csv). */
   links?: { pass: number; fail: number; incomplete: number };
 }
@@ -152,7 +163,7 @@ export function identityOf(checkId: string): string {
 /** Builds `summary.json` from the counts and the run's facts. */
 export function finalSummary(
   state: SummaryState,
-  facts: { zfxxgk: string; complete: boolean; inputs: string[]; shard: string; formats: string[]; outputs: string[]; warnings: string[]; run: RunFacts },
+  facts: { zfxxgk: string; complete: boolean; inputs: string[]; shard: string; formats: string[]; outputs: string[]; warnings: string[]; run: RunFacts; auditDir?: string },
 ): SummaryJson {
   const identities: Record<string, number> = {};
   for (const [id, reports] of Object.entries(state.failingChecks)) bump(identities, identityOf(id), reports);
@@ -180,6 +191,7 @@ export function finalSummary(
     failingChecks: Object.entries(sorted(state.failingChecks))
       .slice(0, TOP)
       .map(([id, reports]) => ({ id, reports })),
+    ...(facts.auditDir !== undefined ? { audit: { dir: facts.auditDir, pages: state.audits?.count ?? 0, first: state.audits?.first ?? [] } } : {}),
     warnings: facts.warnings,
     run: facts.run,
   };

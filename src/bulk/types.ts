@@ -59,6 +59,8 @@ export interface MemberTask {
   bytes: Uint8Array;
   /** Which outputs to render; the rest is not computed. */
   formats: readonly Format[];
+  /** `--audit DIR`: where the worker writes the audit page of a report with an error or a failing check. */
+  auditDir?: string;
 }
 
 /** A record's fate. */
@@ -109,4 +111,6 @@ export interface RecordResult {
   };
   sql?: SqlRows;
   stats?: ReportStats;
+  /** The audit page written for this report (`--audit`), relative to the audit folder. */
+  audit?: string;
 }

@@ -38,6 +38,8 @@ Options:
                                 run's outputs there are overwritten); without it a
                                 fresh run wants a new or empty DIR
   --keep-duplicates             bulk: keep every row of a duplicate group in panel.csv
+  --audit DIR                   bulk: an audit page per report with an error or a
+                                failing check, listed in summary.json
   --shard K/N                   bulk: process only shard K of N (1 <= K <= N); the
                                 N shards cover every record exactly once
   --max-member-size SIZE        largest report file or member read (default 32M);
@@ -154,6 +156,9 @@ Options:
                            there are overwritten)
   --keep-duplicates        keep every row of a duplicate group in panel.csv (same bytes,
                            or same agency and year; duplicates.csv lists them either way)
+  --audit DIR              write DIR/<report_id>.audit.html for each report with an error
+                           diagnostic or a failing check (see zfxxgk audit --help);
+                           summary.json lists them
   --shard K/N              process only shard K of N (1 <= K <= N); the N shards cover
                            every record exactly once
   --max-member-size SIZE   largest member read (default 32M); larger ones are error records
