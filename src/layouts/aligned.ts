@@ -13,6 +13,7 @@ import { normalizeLabel } from "../text/labels.js";
 import { parseCellValue } from "../text/value.js";
 import { PROACTIVE_ROWS, REQUEST_ROWS } from "../templates/grid.js";
 import type { LayoutClaim, LayoutReader, SourceLine } from "./types.js";
+import { readStream, sectionHeading, streamEnd } from "./aligned-stream.js";
 
 interface Token { text: string; start: number; end: number; value: boolean }
 
@@ -46,6 +47,18 @@ export const readAligned: LayoutReader = (lines, index, out) => {
       if (t.includes("主动公开")) part = "proactive";
       else if (t.includes("收到和处理") || t.includes("依申请")) part = "requests";
       else if (t.includes("行政复议")) part = "reviews";
+      const end = part === null || !/主动公开|收到和处理|依申请|行政复议/.test(t) ? -1 : streamEnd(lines, i + 1);
+      if (part !== null && end > i) {
+        const rows = readStream(lines, i + 1, end, part, index, out);
+        if (rows.length > 0) {
+          const first = lines.findIndex((l, k) => k > i && l.text.trim() !== "");
+          const table: Table = { type: "table", form: "aligned", columns: null, children: rows, position: index.position(lines[first]!.offset, lines[end]!.offset + lines[end]!.text.length) };
+          // The heading is claimed too: a grammar table that swallowed it (pipe-less cells) starts there.
+          claims.push({ first: i, last: end, blocks: [sectionHeading(lines[i]!, index), table as Block] });
+          i = end + 1;
+          continue;
+        }
+      }
       i++;
       continue;
     }
