@@ -70,13 +70,23 @@ export function streamEnd(lines: readonly SourceLine[], from: number): number {
  * separates its cells by blank lines (lynx at a wide page, html-to-text), else each line is
  * one and the row readers below rejoin wrapped labels. A value is always a cell of its own.
  */
+/** A row label of 二 or 三 (its cells may all be blank), as opposed to a header cell. */
+function rowLabel(text: string): boolean {
+  return MARKER.test(text) || PROACTIVE_ROWS.some((r) => has(text, r.phrases)) || REQUEST_ROWS.some((d) => !d.exact && has(text, d.phrases));
+}
+
 function paragraphLayout(lines: readonly SourceLine[], from: number, to: number): boolean {
-  // The tool's own separator is one blank line: between two labels always (a label is never
-  // blank), between most cells. Blank lines a page's whitespace left (bs4 on real HTML) vary.
+  // The tool's own separator is one blank line between two cells, a blank cell adding one:
+  // most gaps are exactly one. Blank lines a page's whitespace left (bs4 on real HTML) vary.
   let gaps = 0;
   let ones = 0;
   let gap = -1;
   let prevValue = false;
+  // Row ends (a value, then a label): a blank last cell widens a few; a dump whose rows are
+  // mostly set apart by an extra blank line uses them for rows, not for blank cells.
+  let ends = 0;
+  let wideEnds = 0;
+  let prevText = "";
   for (let k = from; k <= to; k++) {
     const t = lines[k]!.text.trim();
     if (t === "") {
@@ -86,7 +96,12 @@ function paragraphLayout(lines: readonly SourceLine[], from: number, to: number)
     const value = isValue(t);
     if (gap >= 0) {
       if ((value || prevValue) && gap === 0) return false;
-      if (!value && !prevValue && gap > 1) return false;
+      // Between two labels only a row's blank values may widen the gap; header cells are never blank.
+      if (!value && !prevValue && gap > 1 && !rowLabel(prevText)) return false;
+      if (prevValue && !value) {
+        ends++;
+        if (gap > 1) wideEnds++;
+      }
       if (gap > 0) {
         gaps++;
         if (gap === 1) ones++;
@@ -94,8 +109,9 @@ function paragraphLayout(lines: readonly SourceLine[], from: number, to: number)
     }
     gap = 0;
     prevValue = value;
+    prevText = t;
   }
-  return gaps > 0 && ones >= 0.75 * gaps;
+  return gaps > 0 && ones >= 0.75 * gaps && (ends === 0 || wideEnds * 2 < ends);
 }
 
 function units(lines: readonly SourceLine[], from: number, to: number): Unit[] {
