@@ -28,9 +28,9 @@ describe("cell-per-line streams", () => {
   it("places a row's values by order, an extra blank line standing for a blank cell", () => {
     const text = `${TITLE}   二、主动公开政府信息情况\n\n${lynxStream(PROACTIVE)}\n   五、存在的主要问题及改进情况\n\n无。\n`;
     const r = parseReport(text);
-    expect(r.proactive.rules).toMatchObject({ issued: 3, repealed: null, inForce: 12 });
-    expect(r.proactive.normativeDocuments).toMatchObject({ issued: 0, repealed: 5, inForce: 7 });
-    expect(r.proactive.licensing).toMatchObject({ decisions: 11 });
+    expect(r.proactive!.rules).toMatchObject({ issued: 3, repealed: null, inForce: 12 });
+    expect(r.proactive!.normativeDocuments).toMatchObject({ issued: 0, repealed: 5, inForce: 7 });
+    expect(r.proactive!.licensing).toMatchObject({ decisions: 11 });
     expect(r.diagnostics.filter((d) => d.code === "column-undecided")).toEqual([]);
   });
 
@@ -39,9 +39,9 @@ describe("cell-per-line streams", () => {
     const cells = PROACTIVE.filter((c) => c !== null);
     const text = `${TITLE}二、主动公开政府信息情况\n\n${cells.join("\n\n")}\n\n五、存在的主要问题及改进情况\n\n无。\n`;
     const r = parseReport(text);
-    expect(r.proactive.rules).toMatchObject({ issued: null, repealed: null, inForce: null });
+    expect(r.proactive!.rules).toMatchObject({ issued: null, repealed: null, inForce: null });
     expect(r.diagnostics.some((d) => d.code === "column-undecided" && d.path === "proactive.rules")).toBe(true);
-    expect(r.proactive.normativeDocuments).toMatchObject({ issued: 0, repealed: 5, inForce: 7 });
+    expect(r.proactive!.normativeDocuments).toMatchObject({ issued: 0, repealed: 5, inForce: 7 });
   });
 
   it("reads 三 rows under their group label", () => {
@@ -53,9 +53,9 @@ describe("cell-per-line streams", () => {
     ];
     const text = `${TITLE}   三、收到和处理政府信息公开申请情况\n\n${lynxStream([...header, ...rows])}\n   五、存在的主要问题及改进情况\n\n无。\n`;
     const r = parseReport(text);
-    expect(r.requests.newReceived).toMatchObject({ naturalPerson: 1, commercialEnterprise: 2, total: 21 });
-    expect(r.requests.results.granted).toMatchObject({ naturalPerson: 1, commercialEnterprise: null, total: 1 });
-    expect(r.requests.results.withheld.stateSecret).toMatchObject({ otherOrganization: 2, total: 2 });
+    expect(r.requests!.newReceived).toMatchObject({ naturalPerson: 1, commercialEnterprise: 2, total: 21 });
+    expect(r.requests!.results!.granted).toMatchObject({ naturalPerson: 1, commercialEnterprise: null, total: 1 });
+    expect(r.requests!.results!.withheld!.stateSecret).toMatchObject({ otherOrganization: 2, total: 2 });
   });
 });
 
