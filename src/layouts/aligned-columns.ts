@@ -29,7 +29,8 @@ export interface ColumnLine {
   header?: readonly PlacedToken[];
 }
 
-type Measure = "display" | "chars";
+/** How a tool counts columns: display width (CJK two wide) or code points. */
+export type Measure = "display" | "chars";
 type Edge = "start" | "end";
 const COMBOS: ReadonlyArray<readonly [Measure, Edge]> = [["display", "start"], ["chars", "start"], ["display", "end"], ["chars", "end"]];
 
@@ -48,20 +49,22 @@ function position(line: ColumnLine, t: PlacedToken, m: Measure, e: Edge): number
  * The columns (0-based, among `want`) of `row`'s values, from the sub-table's full rows and
  * header in `lines`, or null when no measure decides every value.
  */
-export function placeByAlignment(row: ColumnLine, lines: readonly ColumnLine[], want: number): number[] | null {
+export function placeByAlignment(row: ColumnLine, lines: readonly ColumnLine[], want: number, measure: Measure | null = null): number[] | null {
   const witnesses: Array<{ line: ColumnLine; cells: readonly PlacedToken[]; header: boolean }> = [];
   for (const l of lines) {
     if (l === row) continue;
     if (l.values.length === want) witnesses.push({ line: l, cells: l.values, header: false });
     else if (l.header && l.header.length === want) witnesses.push({ line: l, cells: l.header, header: true });
   }
-  // One witness agrees with itself under any measure: two are needed to choose one.
-  if (witnesses.filter((w) => !w.header).length === 0 || witnesses.length < 2) return null;
+  // One witness agrees with itself under any measure: two are needed to choose one, unless
+  // the document's wide tables already chose it.
+  if (measure === null && witnesses.filter((w) => !w.header).length === 0) return null;
   let placed: number[] | null = null;
   for (const [m, e] of COMBOS) {
+    if (measure !== null && m !== measure) continue;
     // Header labels are centred by some tools: they witness left edges only.
     const ws = e === "start" ? witnesses : witnesses.filter((w) => !w.header);
-    if (ws.length < 2) continue;
+    if (ws.length < (measure !== null && e === "start" ? 1 : 2)) continue;
     const anchors: number[] = [];
     let agree = true;
     for (let c = 0; c < want && agree; c++) {
@@ -103,4 +106,29 @@ export function placeByRule(row: ColumnLine, rule: { text: string }, labelRuns: 
 /** The number of dash runs of a rule line (`  ------ ---- --`), or 0 when it is not one. */
 export function ruleRuns(text: string): number {
   return /^\s*-{2,}(?: +-{2,})*\s*$/.test(text) ? text.trim().split(/\s+/).length : 0;
+}
+
+/**
+ * The measure a dump's columns are laid out in, from its wide rows (five values or more, 三
+ * and 四): the one under which rows with labels of different widths put each value at one
+ * position, when exactly one does. Null when the rows do not tell.
+ */
+export function documentMeasure(rows: readonly ColumnLine[]): Measure | null {
+  const byCount = new Map<number, ColumnLine[]>();
+  for (const r of rows) if (r.values.length >= 5) byCount.set(r.values.length, [...(byCount.get(r.values.length) ?? []), r]);
+  const fits: Measure[] = [];
+  for (const m of ["display", "chars"] as const) {
+    let seen = 0;
+    let ok = true;
+    for (const [n, rs] of byCount) {
+      if (rs.length < 3) continue;
+      // Rows whose first value stands at one display column and one code point prove nothing.
+      const differ = new Set(rs.map((r) => position(r, r.values[0]!, "display", "start") - position(r, r.values[0]!, "chars", "start"))).size > 1;
+      if (!differ) continue;
+      seen++;
+      for (let c = 0; c < n && ok; c++) if (new Set(rs.map((r) => position(r, r.values[c]!, m, "start"))).size !== 1) ok = false;
+    }
+    if (seen > 0 && ok) fits.push(m);
+  }
+  return fits.length === 1 ? fits[0]! : null;
 }

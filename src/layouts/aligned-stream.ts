@@ -258,8 +258,12 @@ function proactiveRows(pending: Unit[], vals: Unit[], header: ProactiveHeader | 
   }
   const before = def ? rest.slice(0, labelAt) : rest;
   const h = before.findIndex((u) => has(u.text, ["信息内容"]));
-  if (h >= 0) header = { first: before[h]!, parts: before.slice(h + 1), emitted: false };
-  else if (before.length > 0) rows.push(row(index, before.map((u) => cell(index, u, u.text))));
+  // Row labels between the header and this row are rows whose cells were all blank.
+  const emptyAt = before.findIndex((u, n) => n > h && PROACTIVE_ROWS.some((r) => has(u.text, r.phrases)));
+  const empties = emptyAt < 0 ? [] : before.slice(emptyAt);
+  const head = emptyAt < 0 ? before : before.slice(0, emptyAt);
+  if (h >= 0) header = { first: head[h]!, parts: head.slice(h + 1), emitted: false };
+  else if (head.length > 0) rows.push(row(index, head.map((u) => cell(index, u, u.text))));
   if (!def) {
     if (vals.length > 0) placeValues(index, rows, out, [], vals, null, "proactive", "");
     return header;
@@ -289,6 +293,7 @@ function proactiveRows(pending: Unit[], vals: Unit[], header: ProactiveHeader | 
     const counts = new Set(families.map((f) => def.columns[f]!.length));
     if (counts.size === 1) want = [...counts][0]!;
   }
+  for (const u of empties) rows.push(row(index, [cell(index, u, u.text)]));
   if (vals.length === 0) {
     rows.push(row(index, [cell(index, label, label.text)]));
     return header;

@@ -14,7 +14,7 @@ import { parseCellValue } from "../text/value.js";
 import { PROACTIVE_ROWS, REQUEST_ROWS } from "../templates/grid.js";
 import type { LayoutClaim, LayoutReader, SourceLine } from "./types.js";
 import { readStream, sectionHeading, streamEnd } from "./aligned-stream.js";
-import { placeByAlignment, placeByRule, ruleRuns } from "./aligned-columns.js";
+import { documentMeasure, placeByAlignment, placeByRule, ruleRuns, type Measure } from "./aligned-columns.js";
 
 interface Token { text: string; start: number; end: number; value: boolean }
 
@@ -39,6 +39,11 @@ type Part = "proactive" | "requests" | "reviews" | null;
 export const readAligned: LayoutReader = (lines, index, out) => {
   const claims: LayoutClaim[] = [];
   let part: Part = null;
+  // The wide tables' rows tell how this tool counts columns, for the narrow tables' short rows.
+  const measure = documentMeasure(lines.filter((l) => /\S {2,}\S/.test(l.text)).map((l) => {
+    const tk = tokens(l);
+    return { text: l.text, offset: l.offset, values: tk.slice(tk.length - trailingValues(tk)) };
+  }));
   let i = 0;
   while (i < lines.length) {
     const t = lines[i]!.text;
@@ -76,7 +81,8 @@ export const readAligned: LayoutReader = (lines, index, out) => {
       j++;
     }
     let last = j;
-    while (last >= i && !isRow(tokens(lines[last]!), trailingValues(tokens(lines[last]!)))) last--;
+    // A row of 二 whose cells are all blank is its label alone: it ends the run as a row does.
+    while (last >= i && !isRow(tokens(lines[last]!), trailingValues(tokens(lines[last]!))) && !blankRow(lines[last]!.text)) last--;
     if (last < i) { i = j + 1; continue; }
     // Aligned means padded: a run whose row lines are all single-spaced is prose or PDF text
     // (read by the grammar as before), not a column dump.
@@ -119,7 +125,7 @@ export const readAligned: LayoutReader = (lines, index, out) => {
       const cells: TableCell[] = labels.map((x) => cell(index, x.start, x.end, x.text));
       if (nv > 0 && want > 0 && nv !== want) {
         const at = line.offset + line.text.length;
-        const cols = nv < want ? place(e, entries, rule, maxWant) : null;
+        const cols = nv < want ? place(e, entries, rule, maxWant, measure) : null;
         if (cols) {
           const slots: Array<Token | null> = Array.from({ length: want }, () => null);
           cols.forEach((c, n) => (slots[c] = values[n]!));
@@ -164,7 +170,7 @@ function ruleLine(lines: readonly SourceLine[], first: number, last: number): So
 }
 
 /** The columns of a short row's values, from the dash rule or the sub-table's full rows; null when undecided. */
-function place(e: Entry, entries: readonly Entry[], rule: SourceLine | null, maxWant: number): number[] | null {
+function place(e: Entry, entries: readonly Entry[], rule: SourceLine | null, maxWant: number, measure: Measure | null): number[] | null {
   const row = { text: e.line.text, offset: e.line.offset, values: e.values };
   if (rule) {
     const runs = ruleRuns(rule.text);
@@ -173,7 +179,12 @@ function place(e: Entry, entries: readonly Entry[], rule: SourceLine | null, max
   }
   const group = entries.filter((x) => x.group === e.group && x.want === e.want)
     .map((x) => (x === e ? row : { text: x.line.text, offset: x.line.offset, values: x.values, header: x.header }));
-  return placeByAlignment(row, group, e.want);
+  return placeByAlignment(row, group, e.want, measure);
+}
+
+function blankRow(text: string): boolean {
+  const t = text.trim();
+  return t.length <= 12 && !/\s/.test(t) && PROACTIVE_ROWS.some((d) => d.phrases.some((p) => normalizeLabel(t).includes(normalizeLabel(p))));
 }
 
 function trailingValues(t: Token[]): number {
