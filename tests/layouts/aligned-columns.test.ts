@@ -49,4 +49,24 @@ describe("aligned short rows", () => {
     expect(r.proactive!.normativeDocuments).toMatchObject({ issued: null, repealed: null, inForce: null });
     expect(r.diagnostics.some((d) => d.code === "column-undecided" && d.path === "proactive.normativeDocuments")).toBe(true);
   });
+
+  it("places a short row by the header alone once the wide rows showed lynx counts characters", () => {
+    // Padding by code points, as lynx does: the CJK labels make display columns disagree.
+    const pad = (label: string, at: number) => label + " ".repeat(at - [...label].length);
+    const wide = (label: string, values: number[]) => `   ${pad(label, 40)}${values.map((v) => pad(String(v), 7)).join("")}`.trimEnd();
+    const text = HEAD + [
+      "   第二十条第（一）项",
+      "   信息内容    本年制发件数 本年废止件数 现行有效件数",
+      "   规章      5             2",
+      "   行政规范性文件        6      1015",
+    ].join("\n") + "\n\n三、收到和处理政府信息公开申请情况\n\n" + [
+      wide("一、本年新收政府信息公开申请数量", [1, 2, 3, 4, 5, 6, 21]),
+      wide("二、上年结转政府信息公开申请数量", [0, 0, 0, 0, 0, 0, 0]),
+      wide("（二）部分公开", [1, 0, 0, 0, 0, 0, 1]),
+    ].join("\n") + TAIL;
+    const r = parseReport(text);
+    expect(r.requests!.newReceived).toMatchObject({ naturalPerson: 1, total: 21 });
+    expect(r.proactive!.rules).toMatchObject({ issued: 5, repealed: null, inForce: 2 });
+    expect(r.proactive!.normativeDocuments).toMatchObject({ issued: null, repealed: 6, inForce: 1015 });
+  });
 });
