@@ -13,6 +13,8 @@ import { normalizeLabel } from "../text/labels.js";
 import { parseCellValue } from "../text/value.js";
 import { PROACTIVE_ROWS, REQUEST_ROWS } from "../templates/grid.js";
 import type { LayoutClaim, LayoutReader, SourceLine } from "./types.js";
+import { readStream, sectionHeading, streamEnd } from "./aligned-stream.js";
+import { documentMeasure, placeByAlignment, placeByRule, ruleRuns, type Measure } from "./aligned-columns.js";
 
 interface Token { text: string; start: number; end: number; value: boolean }
 
@@ -37,6 +39,11 @@ type Part = "proactive" | "requests" | "reviews" | null;
 export const readAligned: LayoutReader = (lines, index, out) => {
   const claims: LayoutClaim[] = [];
   let part: Part = null;
+  // The wide tables' rows tell how this tool counts columns, for the narrow tables' short rows.
+  const measure = documentMeasure(lines.filter((l) => /\S {2,}\S/.test(l.text)).map((l) => {
+    const tk = tokens(l);
+    return { text: l.text, offset: l.offset, values: tk.slice(tk.length - trailingValues(tk)) };
+  }));
   let i = 0;
   while (i < lines.length) {
     const t = lines[i]!.text;
@@ -46,6 +53,18 @@ export const readAligned: LayoutReader = (lines, index, out) => {
       if (t.includes("主动公开")) part = "proactive";
       else if (t.includes("收到和处理") || t.includes("依申请")) part = "requests";
       else if (t.includes("行政复议")) part = "reviews";
+      const end = part === null || !/主动公开|收到和处理|依申请|行政复议/.test(t) ? -1 : streamEnd(lines, i + 1);
+      if (part !== null && end > i) {
+        const rows = readStream(lines, i + 1, end, part, index, out);
+        if (rows.length > 0) {
+          const first = lines.findIndex((l, k) => k > i && l.text.trim() !== "");
+          const table: Table = { type: "table", form: "aligned", columns: null, children: rows, position: index.position(lines[first]!.offset, lines[end]!.offset + lines[end]!.text.length) };
+          // The heading is claimed too: a grammar table that swallowed it (pipe-less cells) starts there.
+          claims.push({ first: i, last: end, blocks: [sectionHeading(lines[i]!, index), table as Block] });
+          i = end + 1;
+          continue;
+        }
+      }
       i++;
       continue;
     }
@@ -62,15 +81,19 @@ export const readAligned: LayoutReader = (lines, index, out) => {
       j++;
     }
     let last = j;
-    while (last >= i && !isRow(tokens(lines[last]!), trailingValues(tokens(lines[last]!)))) last--;
+    // A row of 二 whose cells are all blank is its label alone: it ends the run as a row does.
+    while (last >= i && !isRow(tokens(lines[last]!), trailingValues(tokens(lines[last]!))) && !blankRow(lines[last]!.text)) last--;
     if (last < i) { i = j + 1; continue; }
     // Aligned means padded: a run whose row lines are all single-spaced is prose or PDF text
     // (read by the grammar as before), not a column dump.
     let padded = false;
     for (let k = i; k <= last && !padded; k++) padded = /\S {2,}\S/.test(lines[k]!.text.trim());
     if (!padded) { i = j + 1; continue; }
-    const rows: TableRow[] = [];
+    // First the lines with the column count each must have, grouped by sub-table (a header
+    // or a part starts a group), so that a short row can be placed by the rows around it.
+    const entries: Entry[] = [];
     let expected = 0;
+    let group = 0;
     for (let k = i; k <= last; k++) {
       const line = lines[k]!;
       const tk = tokens(line);
@@ -78,19 +101,41 @@ export const readAligned: LayoutReader = (lines, index, out) => {
       const nv = trailingValues(tk);
       const labels = tk.slice(0, tk.length - nv);
       const values = tk.slice(tk.length - nv);
+      let header: Token[] | undefined;
       if (/第二十条|信息内容|申请人情况|行政复议/.test(line.text)) {
-        if (line.text.includes("信息内容")) expected = labels.length - 1;
+        const before = part;
+        if (line.text.includes("信息内容")) {
+          expected = labels.length - 1;
+          header = labels.slice(1);
+          group++;
+        }
         if (line.text.includes("申请人情况")) part = "requests";
         if (line.text.includes("行政复议") && line.text.includes("行政诉讼")) part = "reviews";
+        if (part !== before) group++;
       }
       const want = part === "requests" ? 7 : part === "reviews" ? 15 : expected;
+      entries.push({ line, tk, labels, values, want, group, part, header });
+    }
+    const rule = ruleLine(lines, i, last);
+    const maxWant = Math.max(0, ...entries.map((e) => e.want));
+    const rows: TableRow[] = [];
+    for (const e of entries) {
+      const { line, tk, labels, values, want } = e;
+      const nv = values.length;
       const cells: TableCell[] = labels.map((x) => cell(index, x.start, x.end, x.text));
       if (nv > 0 && want > 0 && nv !== want) {
         const at = line.offset + line.text.length;
-        out.push(diagnostic(DiagnosticCodes.columnUndecided,
-          `row \`${labels.map((x) => x.text).join(" ")}\` has ${nv} values (${values.map((v) => v.text).join(", ")}) where its table has ${want} columns; the aligned layout does not decide which columns they are in, so they are left blank (列位置无法确定)`,
-          index.position(line.offset, at), { path: rowPath(part, labels.map((x) => x.text).join("")) }));
-        for (let c = 0; c < want; c++) cells.push(cell(index, at, at, ""));
+        const cols = nv < want ? place(e, entries, rule, maxWant, measure) : null;
+        if (cols) {
+          const slots: Array<Token | null> = Array.from({ length: want }, () => null);
+          cols.forEach((c, n) => (slots[c] = values[n]!));
+          for (const v of slots) cells.push(v ? cell(index, v.start, v.end, v.text) : cell(index, at, at, ""));
+        } else {
+          out.push(diagnostic(DiagnosticCodes.columnUndecided,
+            `row \`${labels.map((x) => x.text).join(" ")}\` has ${nv} values (${values.map((v) => v.text).join(", ")}) where its table has ${want} columns, and their positions do not say which columns they are in, so they are left blank (列位置无法确定)`,
+            index.position(line.offset, at), { path: rowPath(e.part, labels.map((x) => x.text).join("")) }));
+          for (let c = 0; c < want; c++) cells.push(cell(index, at, at, ""));
+        }
       } else for (const v of values) cells.push(cell(index, v.start, v.end, v.text));
       const first = tk[0]!;
       const lastTok = tk[tk.length - 1]!;
@@ -104,6 +149,43 @@ export const readAligned: LayoutReader = (lines, index, out) => {
   }
   return claims;
 };
+
+/** A line of an aligned run, with the column count its sub-table has. */
+interface Entry {
+  line: SourceLine;
+  tk: Token[];
+  labels: Token[];
+  values: Token[];
+  want: number;
+  group: number;
+  part: Part;
+  header: Token[] | undefined;
+}
+
+/** A pandoc dash rule over the run: just above its first line, or inside it. */
+function ruleLine(lines: readonly SourceLine[], first: number, last: number): SourceLine | null {
+  for (let k = first - 1; k >= Math.max(0, first - 2); k--) if (ruleRuns(lines[k]!.text) > 1) return lines[k]!;
+  for (let k = first; k <= last; k++) if (ruleRuns(lines[k]!.text) > 1) return lines[k]!;
+  return null;
+}
+
+/** The columns of a short row's values, from the dash rule or the sub-table's full rows; null when undecided. */
+function place(e: Entry, entries: readonly Entry[], rule: SourceLine | null, maxWant: number, measure: Measure | null): number[] | null {
+  const row = { text: e.line.text, offset: e.line.offset, values: e.values };
+  if (rule) {
+    const runs = ruleRuns(rule.text);
+    // The label columns come first: the runs beyond the widest row's values.
+    if (runs > maxWant) return placeByRule(row, rule, runs - maxWant, e.want);
+  }
+  const group = entries.filter((x) => x.group === e.group && x.want === e.want)
+    .map((x) => (x === e ? row : { text: x.line.text, offset: x.line.offset, values: x.values, header: x.header }));
+  return placeByAlignment(row, group, e.want, measure);
+}
+
+function blankRow(text: string): boolean {
+  const t = text.trim();
+  return t.length <= 12 && !/\s/.test(t) && PROACTIVE_ROWS.some((d) => d.phrases.some((p) => normalizeLabel(t).includes(normalizeLabel(p))));
+}
 
 function trailingValues(t: Token[]): number {
   let n = 0;
