@@ -32,6 +32,7 @@ import {
 } from "../templates/grid.js";
 import type { LayoutClaim, LayoutReader, SourceLine } from "./types.js";
 import { showReading, splitRow, type Reading, type RowShape } from "./split.js";
+import { textShowsCuts } from "./glued-joins.js";
 
 // ---------------------------------------------------------------------------------------
 // Normalised text with a map back to the source
@@ -315,8 +316,17 @@ function readRun(lines: readonly SourceLine[], f: number, l: number, index: Line
 
   const separated2 = !glued(proactive);
   const separated3 = !glued(requests);
-  for (const h of proactive) solveAlone(text, h, separated2);
-  for (const h of requests) solveAlone(text, h, separated3);
+  // Numbers cut across <span>s show in a separated text as more tokens than cells or as a
+  // piece with a leading zero; only then may a cell be joined from several tokens.
+  const joins =
+    (separated2 || separated3) &&
+    textShowsCuts(
+      [...proactive, ...requests, ...(reviews ? [reviews] : [])]
+        .filter((h) => h.shape)
+        .map((h) => ({ tokens: tokensOf(text, h.values.start, h.values.end).map((k) => k.text), slots: h.shape!.slots.length })),
+    );
+  for (const h of proactive) solveAlone(text, h, separated2, joins && separated2);
+  for (const h of requests) solveAlone(text, h, separated3, joins && separated3);
   // Word-pasted pages split numbers across <span>s (`588</span><span>5835`), and get_text(" ")
   // puts a space at every split, while a blank cell prints nothing: `588 5835` may be one
   // number or two. 二 has no identity to tell, so a 二 row read from two or more separated
@@ -329,7 +339,7 @@ function readRun(lines: readonly SourceLine[], f: number, l: number, index: Line
       }
     }
   }
-  if (reviews) solveAlone(text, reviews, !isGlued4(text, reviews));
+  if (reviews) solveAlone(text, reviews, !isGlued4(text, reviews), joins && !isGlued4(text, reviews));
   solveColumns(requests);
   for (const h of [...proactive, ...requests, ...(reviews ? [reviews] : [])]) {
     if (h.reading || !h.shape) continue;
@@ -403,9 +413,12 @@ function requestDefs(t: NormText, from: number, to: number): RequestRowDef[] {
 function labelEnd(t: NormText, text: string, phraseEnd: number, limit: number): number {
   let i = t.src[phraseEnd]!;
   while (i < limit && !(isDigitAt(text, i) || (isPointOrSign(text, i) && isDigitAt(text, i + 1)))) i++;
-  // Trailing white space belongs to the value region (it tells separated text apart).
+  // Trailing white space belongs to the value region (it tells separated text apart). The
+  // normalised text has no white space, so the phrase's end maps past any; back up from its
+  // last character instead.
+  const floor = phraseEnd > 0 ? t.src[phraseEnd - 1]! + 1 : t.src[phraseEnd]!;
   let e = i;
-  while (e > t.src[phraseEnd]! && isSpaceAt(text, e - 1)) e--;
+  while (e > floor && isSpaceAt(text, e - 1)) e--;
   return e;
 }
 
@@ -526,7 +539,7 @@ function findReviewRow(t: NormText, text: string, from: number, titled: boolean)
 // Solving
 
 /** Readings of one row from its own digits and identities; fixes the row when exactly one fits. */
-function solveAlone(text: string, h: RowHit, separated: boolean): void {
+function solveAlone(text: string, h: RowHit, separated: boolean, joins = false): void {
   if (!h.shape) return;
   h.tokens = tokensOf(text, h.values.start, h.values.end);
   const toks = h.tokens.map((k) => k.text);
@@ -538,7 +551,7 @@ function solveAlone(text: string, h: RowHit, separated: boolean): void {
   if (h.shape.identities.length > 0) {
     // A reading with every cell filled that satisfies the row's identities is what the
     // row printed unless blanks vanished; the blank readings are tried when none is.
-    const full = splitRow(toks, h.shape, { blanks: false, separated, maxReadings: 64 });
+    const full = splitRow(toks, h.shape, { blanks: false, separated, joins, maxReadings: 64 });
     if (!full.exhausted && full.readings.length === 1) {
       h.reading = full.readings[0]!;
       return;
@@ -553,7 +566,7 @@ function solveAlone(text: string, h: RowHit, separated: boolean): void {
       return;
     }
   }
-  const any = splitRow(toks, h.shape, { blanks: true, separated, maxReadings: 16 });
+  const any = splitRow(toks, h.shape, { blanks: true, separated, joins, maxReadings: 16 });
   if (!any.exhausted && any.readings.length === 1) h.reading = any.readings[0]!;
   else h.candidates = any.readings;
 }
@@ -678,6 +691,14 @@ function valueCells(index: LineIndex, text: string, h: RowHit): TableCell[] {
     if (p) {
       const tok = h.tokens![p.token]!;
       const s = tok.start + p.at;
+      if (p.tokenEnd !== undefined) {
+        // A number joined from several tokens: the cell spans them all and reads as the digits.
+        const last = h.tokens![p.tokenEnd]!;
+        const e = last.start + last.text.length;
+        cells.push({ type: "tableCell", value: p.text, position: index.position(s, e) });
+        at = e;
+        continue;
+      }
       cells.push(cell(index, text, s, s + p.text.length));
       at = s + p.text.length;
     } else cells.push(cell(index, text, at, at));

@@ -38,6 +38,11 @@ export interface Piece {
   token: number;
   /** Offset of its first character inside that token. */
   at: number;
+  /**
+   * Index of the last token it was joined from, when the number was printed in several
+   * tokens (Word split it across `<span>`s and the tool put a separator at each split).
+   */
+  tokenEnd?: number;
 }
 
 /** One reading of a row: a piece or null (a blank cell) per slot. */
@@ -55,6 +60,11 @@ export interface SplitOptions {
   maxSteps?: number;
   /** Enforce the row identities when all their operands are present. Default true. */
   identities?: boolean;
+  /**
+   * With `separated`: a cell may also be several consecutive whole tokens joined (`5 98` for
+   * 598), never part of one. Default false: only text that shows span splits asks for it.
+   */
+  joins?: boolean;
 }
 
 /** The readings found, and whether the search stopped early (then more may exist). */
@@ -139,6 +149,7 @@ export function splitRow(tokens: readonly string[], shape: RowShape, options: Sp
   const maxReadings = options.maxReadings ?? 16;
   const maxSteps = options.maxSteps ?? 200_000;
   const useIdentities = options.identities ?? true;
+  const joins = (options.joins ?? false) && (options.separated ?? false);
   const K = shape.slots.length;
   const toks = tokens.map(asciiDigits);
   const m = toks.length;
@@ -148,7 +159,7 @@ export function splitRow(tokens: readonly string[], shape: RowShape, options: Sp
   // Characters left from token j, offset p: for the length bound.
   const suffix: number[] = new Array(m + 1).fill(0);
   for (let j = m - 1; j >= 0; j--) suffix[j] = suffix[j + 1]! + toks[j]!.length;
-  if (m > K) return { readings, exhausted };
+  if (m > K && !joins) return { readings, exhausted };
   // Which identity a slot closes, if any.
   const closes: Array<RowIdentity | null> = new Array(K).fill(null);
   if (useIdentities) for (const id of shape.identities) closes[id.total] = id;
@@ -168,7 +179,7 @@ export function splitRow(tokens: readonly string[], shape: RowShape, options: Sp
     const slotsLeft = K - i;
     const charsLeft = suffix[j]! - p;
     const tokensLeft = m - j;
-    if (tokensLeft > slotsLeft) return;
+    if (tokensLeft > slotsLeft && !joins) return;
     if (charsLeft > slotsLeft * maxLen) return;
     if (!blanks && charsLeft < slotsLeft && !separated) return;
     if (!blanks && separated && tokensLeft < slotsLeft && p === 0) return;
@@ -187,7 +198,21 @@ export function splitRow(tokens: readonly string[], shape: RowShape, options: Sp
         if (complete) forced = sum;
       }
       const whole = separated;
-      if (!(separated && p > 0)) {
+      if (joins && p === 0) {
+        // A cell of one or more whole tokens: the joined text must be one valid number.
+        let joined = "";
+        let raw = "";
+        for (let j2 = j; j2 < m && joined.length <= maxLen; j2++) {
+          joined += toks[j2]!;
+          raw += tokens[j2]!;
+          if (numberPrefixes(joined, 0, shape.slots[i]!, true).length === 0) continue;
+          const value = Number(joined);
+          if (forced !== null && !sameNumber(joined, forced)) continue;
+          cur[i] = j2 > j ? { text: raw, value, token: j, at: 0, tokenEnd: j2 } : { text: raw, value, token: j, at: 0 };
+          walk(i + 1, j2 + 1, 0);
+          cur[i] = null;
+        }
+      } else if (!(separated && p > 0)) {
         for (const e of numberPrefixes(s, p, shape.slots[i]!, whole)) {
           const text = s.slice(p, e);
           const value = Number(text);
