@@ -45,7 +45,7 @@ export const TARGETS: Readonly<Record<string, number | null>> = {
   "html2text-nowrap": 0.9, // 10 %, silent → 97 %
   "bs4-empty": 0, // 1 %, silent → 83 %, the rest flagged (ambiguous splits)
   "bs4-space": 0.85, // 0 %, silent → 65 % → 89 % (span-cut numbers joined by the row totals), the rest flagged
-  "bs4-newline": 0, // 56 %, 2 unflagged → 59 %, the rest flagged (blanks vanish)
+  "bs4-newline": 0.7, // 56 %, 2 unflagged → 59 % → 84 % (text-node tables read by the glued reader), the rest flagged (blanks vanish)
   "html-to-text": 0, // 39 %, silent → 62 %, the rest flagged (glued cells)
   turndown: 0, // 70.5 % → 68 %, the rest flagged (one cell per line, blanks vanish)
   "cheerio-text": 0, // 1 %, silent → 83 %, the rest flagged
