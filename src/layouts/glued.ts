@@ -33,6 +33,7 @@ import {
 import type { LayoutClaim, LayoutReader, SourceLine } from "./types.js";
 import { showReading, splitRow, type Reading, type RowShape } from "./split.js";
 import { textShowsCuts } from "./glued-joins.js";
+import { feasibleByColumns, type ColumnTerm } from "./glued-columns.js";
 
 // ---------------------------------------------------------------------------------------
 // Normalised text with a map back to the source
@@ -597,6 +598,7 @@ function solveColumns(rows: RowHit[]): void {
     for (const id of ids) {
       if (id.some(([h]) => !h || (!h.reading && !h.full))) continue;
       const terms = id as Array<[RowHit, number]>;
+      if (pruneColumns(terms)) changed = true;
       const open = terms.filter(([h]) => !h.reading);
       if (open.length === 0) continue;
       let product = 1;
@@ -638,6 +640,26 @@ function solveColumns(rows: RowHit[]): void {
     }
     if (!changed) break;
   }
+}
+
+/**
+ * Drops the full readings of open rows that no choice of the other rows fits, one column at a
+ * time (sound: only impossible readings go); a row left with one reading is fixed.
+ */
+function pruneColumns(terms: Array<[RowHit, number]>): boolean {
+  const cols: ColumnTerm[] = terms.map(([h, c]) => ({ candidates: h.reading ? [valuesOf(h.reading)] : h.full!.map(valuesOf), coefficient: c }));
+  const keep = feasibleByColumns(cols, 7);
+  let changed = false;
+  terms.forEach(([h], i) => {
+    if (h.reading) return;
+    const kept = h.full!.filter((_, j) => keep[i]![j]);
+    if (kept.length === 0 || kept.length === h.full!.length) return;
+    changed = true;
+    h.full = kept;
+    h.candidates = kept;
+    if (kept.length === 1) h.reading = kept[0]!;
+  });
+  return changed;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -65,12 +65,19 @@ export interface SplitOptions {
    * 598), never part of one. Default false: only text that shows span splits asks for it.
    */
   joins?: boolean;
+  /**
+   * The cells must add up to exactly this (the row's total, already cut off its end): a
+   * partial sum above it stops the search, and the last cell is forced.
+   */
+  partsSum?: number;
 }
 
 /** The readings found, and whether the search stopped early (then more may exist). */
 export interface SplitResult {
   readings: Reading[];
   exhausted: boolean;
+  /** Search steps used. */
+  steps?: number;
 }
 
 /** Longest integer part a cell may have: counts in these tables stay far below 10^10. */
@@ -132,6 +139,14 @@ function isDigit(s: string, i: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** The identity whose total is the row's last cell and whose parts are all the others, if the row has only that one. */
+function totalAtEnd(shape: RowShape): RowIdentity | null {
+  const K = shape.slots.length;
+  if (shape.identities.length !== 1 || K < 2) return null;
+  const id = shape.identities[0]!;
+  return id.total === K - 1 && id.parts.length === K - 1 && id.parts.every((q, i) => q === i) && shape.slots.every((x) => !x.negative) ? id : null;
+}
+
 /** Decimal text of a sum, compared digit for digit with the run (floating sums rounded to the fraction written). */
 function sameNumber(text: string, value: number): boolean {
   const v = Number(text);
@@ -150,6 +165,34 @@ export function splitRow(tokens: readonly string[], shape: RowShape, options: Sp
   const maxSteps = options.maxSteps ?? 200_000;
   const useIdentities = options.identities ?? true;
   const joins = (options.joins ?? false) && (options.separated ?? false);
+  const partsSum = options.partsSum;
+  const K0 = shape.slots.length;
+  const tail = useIdentities && !blanks && !separated && tokens.length === 1 && partsSum === undefined ? totalAtEnd(shape) : null;
+  if (tail) {
+    // The total is the run's last cell: try each length for it, then split the rest into
+    // parts that must add up to it, which prunes far more than checking the total at the end.
+    const run = tokens[0]!;
+    const digits = asciiDigits(run);
+    const out: Reading[] = [];
+    let used = 0;
+    let stopped = false;
+    for (let L = 1; L <= Math.min(MAX_INT_DIGITS, digits.length - (K0 - 1)); L++) {
+      const at = digits.length - L;
+      const totalText = digits.slice(at);
+      if (numberPrefixes(totalText, 0, shape.slots[K0 - 1]!, true).length === 0 || digits[at - 1] === ".") continue;
+      const sub = splitRow([run.slice(0, at)], { slots: shape.slots.slice(0, K0 - 1), identities: [] }, {
+        ...options,
+        partsSum: Number(totalText),
+        maxReadings: maxReadings - out.length,
+        maxSteps: maxSteps - used,
+      });
+      used += sub.steps ?? 0;
+      for (const r of sub.readings) out.push([...r, { text: run.slice(at), value: Number(totalText), token: 0, at }]);
+      if (sub.exhausted) stopped = true;
+      if (stopped || out.length >= maxReadings) break;
+    }
+    return { readings: out, exhausted: stopped };
+  }
   const K = shape.slots.length;
   const toks = tokens.map(asciiDigits);
   const m = toks.length;
@@ -166,14 +209,14 @@ export function splitRow(tokens: readonly string[], shape: RowShape, options: Sp
   const maxLen = MAX_INT_DIGITS + MAX_FRACTION_DIGITS + 2;
   const cur: Reading = new Array(K).fill(null);
 
-  const walk = (i: number, j: number, p: number): void => {
+  const walk = (i: number, j: number, p: number, running: number): void => {
     if (exhausted || readings.length >= maxReadings) return;
     if (++steps > maxSteps) {
       exhausted = true;
       return;
     }
     if (i === K) {
-      if (j === m) readings.push(cur.slice());
+      if (j === m && (partsSum === undefined || Math.abs(running - partsSum) < 1e-6)) readings.push(cur.slice());
       return;
     }
     const slotsLeft = K - i;
@@ -197,6 +240,7 @@ export function splitRow(tokens: readonly string[], shape: RowShape, options: Sp
         }
         if (complete) forced = sum;
       }
+      if (partsSum !== undefined && i === K - 1) forced = partsSum - running;
       const whole = separated;
       if (joins && p === 0) {
         // A cell of one or more whole tokens: the joined text must be one valid number.
@@ -209,7 +253,7 @@ export function splitRow(tokens: readonly string[], shape: RowShape, options: Sp
           const value = Number(joined);
           if (forced !== null && !sameNumber(joined, forced)) continue;
           cur[i] = j2 > j ? { text: raw, value, token: j, at: 0, tokenEnd: j2 } : { text: raw, value, token: j, at: 0 };
-          walk(i + 1, j2 + 1, 0);
+          walk(i + 1, j2 + 1, 0, running + value);
           cur[i] = null;
         }
       } else if (!(separated && p > 0)) {
@@ -217,20 +261,22 @@ export function splitRow(tokens: readonly string[], shape: RowShape, options: Sp
           const text = s.slice(p, e);
           const value = Number(text);
           if (forced !== null && !sameNumber(text, forced)) continue;
+          // Counts are never negative here: a partial sum past the total only grows.
+          if (partsSum !== undefined && running + value > partsSum + 1e-6) continue;
           cur[i] = { text: tokens[j]!.slice(p, e), value, token: j, at: p };
-          if (e === s.length) walk(i + 1, j + 1, 0);
-          else walk(i + 1, j, e);
+          if (e === s.length) walk(i + 1, j + 1, 0, running + value);
+          else walk(i + 1, j, e, running + value);
           cur[i] = null;
         }
       }
     }
     if (blanks && (p === 0 || !separated)) {
       cur[i] = null;
-      walk(i + 1, j, p);
+      walk(i + 1, j, p, running);
     }
   };
-  walk(0, 0, 0);
-  return { readings, exhausted };
+  walk(0, 0, 0, 0);
+  return { readings, exhausted, steps };
 }
 
 /** A reading as text for a diagnostic: `64 / 0 / — / 2`. */
