@@ -32,7 +32,7 @@ import {
 } from "../templates/grid.js";
 import type { LayoutClaim, LayoutReader, SourceLine } from "./types.js";
 import { showReading, splitRow, type Reading, type RowShape } from "./split.js";
-import { textShowsCuts } from "./glued-joins.js";
+import { placeholderAt, textShowsCuts, wholeCellsProven } from "./glued-joins.js";
 import { feasibleByColumns, type ColumnTerm } from "./glued-columns.js";
 
 // ---------------------------------------------------------------------------------------
@@ -97,11 +97,13 @@ function unitAt(s: string, i: number): number {
   return 0;
 }
 
-/** A run of value characters: digits, points, signs, white space, units. */
+/** A run of value characters: digits, points, signs, white space, units, blank placeholders. */
 function valueRunEnd(s: string, from: number, to: number): number {
   let i = from;
   while (i < to) {
-    if (isDigitAt(s, i) || isSpaceAt(s, i)) i++;
+    const dash = placeholderAt(s, i, to);
+    if (dash > 0) i += dash;
+    else if (isDigitAt(s, i) || isSpaceAt(s, i)) i++;
     else if (isPointOrSign(s, i) && (isDigitAt(s, i + 1) || isDigitAt(s, i - 1))) i++;
     else if (unitAt(s, i) > 0 && i > from) i += unitAt(s, i);
     else break;
@@ -119,7 +121,12 @@ function tokensOf(s: string, from: number, to: number): Token[] {
   const out: Token[] = [];
   let i = from;
   while (i < to) {
-    if (isDigitAt(s, i) || isPointOrSign(s, i)) {
+    const dash = placeholderAt(s, i, to);
+    if (dash > 0) {
+      // A blank cell printed as a dash between separators: a token that fills one cell.
+      out.push({ text: s.slice(i, i + dash), start: i });
+      i += dash;
+    } else if (isDigitAt(s, i) || isPointOrSign(s, i)) {
       const start = i;
       while (i < to && (isDigitAt(s, i) || isPointOrSign(s, i))) i++;
       const text = s.slice(start, i);
@@ -332,7 +339,13 @@ function readRun(lines: readonly SourceLine[], f: number, l: number, index: Line
   // puts a space at every split, while a blank cell prints nothing: `588 5835` may be one
   // number or two. 二 has no identity to tell, so a 二 row read from two or more separated
   // tokens is never trusted (三 and 四 rows are checked by their totals).
-  {
+  // Unless 三's rows prove this text prints each cell as one whole token.
+  const whole =
+    separated2 &&
+    separated3 &&
+    !joins &&
+    wholeCellsProven(requests.map((h) => ({ tokens: (h.tokens ?? []).map((k) => k.text), slots: h.shape!.slots.length, filled: h.reading !== null && h.reading.every((p) => p !== null) })));
+  if (!whole) {
     for (const h of proactive) {
       if (h.reading && (h.tokens?.length ?? 0) >= 2) {
         h.candidates = [h.reading];
@@ -413,7 +426,7 @@ function requestDefs(t: NormText, from: number, to: number): RequestRowDef[] {
 /** The end of a label found at norm index `at`: the first value character after it, in the source. */
 function labelEnd(t: NormText, text: string, phraseEnd: number, limit: number): number {
   let i = t.src[phraseEnd]!;
-  while (i < limit && !(isDigitAt(text, i) || (isPointOrSign(text, i) && isDigitAt(text, i + 1)))) i++;
+  while (i < limit && !(isDigitAt(text, i) || (isPointOrSign(text, i) && isDigitAt(text, i + 1)) || placeholderAt(text, i, limit) > 0)) i++;
   // Trailing white space belongs to the value region (it tells separated text apart). The
   // normalised text has no white space, so the phrase's end maps past any; back up from its
   // last character instead.

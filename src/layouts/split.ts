@@ -80,6 +80,9 @@ export interface SplitResult {
   steps?: number;
 }
 
+/** A token that is a printed blank cell (a dash or slash between separators). */
+const BLANK_TOKEN = /^[-—–/／]{1,2}$/;
+
 /** Longest integer part a cell may have: counts in these tables stay far below 10^10. */
 const MAX_INT_DIGITS = 10;
 /** Longest fraction a decimal cell may have. */
@@ -226,6 +229,12 @@ export function splitRow(tokens: readonly string[], shape: RowShape, options: Sp
     if (charsLeft > slotsLeft * maxLen) return;
     if (!blanks && charsLeft < slotsLeft && !separated) return;
     if (!blanks && separated && tokensLeft < slotsLeft && p === 0) return;
+    if (j < m && p === 0 && BLANK_TOKEN.test(toks[j]!)) {
+      // A printed blank (`-`, `—`) fills this cell and nothing else: never a vanished blank.
+      cur[i] = null;
+      walk(i + 1, j + 1, 0, running);
+      return;
+    }
     if (j < m) {
       const s = toks[j]!;
       const id = closes[i];
@@ -246,7 +255,7 @@ export function splitRow(tokens: readonly string[], shape: RowShape, options: Sp
         // A cell of one or more whole tokens: the joined text must be one valid number.
         let joined = "";
         let raw = "";
-        for (let j2 = j; j2 < m && joined.length <= maxLen; j2++) {
+        for (let j2 = j; j2 < m && joined.length <= maxLen && !BLANK_TOKEN.test(toks[j2]!); j2++) {
           joined += toks[j2]!;
           raw += tokens[j2]!;
           if (numberPrefixes(joined, 0, shape.slots[i]!, true).length === 0) continue;
