@@ -11,13 +11,25 @@ import type { SourceLine } from "./types.js";
 /** A line that is one bare number (ASCII or full-width digits, a point, a sign). */
 const NUMBER_LINE = /^[\s\u00a0\u3000]*[-－−]?[0-9０-９][0-9０-９.．]*[\s\u00a0\u3000]*$/;
 
+/** A line of no-break or ideographic spaces only. */
+const NBSP_LINE = /^[\u00a0\u3000 ]+$/;
+
 /** How many pairs of adjacent number lines make a text-node-per-line table. */
 const MIN_ADJACENT = 3;
 
 /** Pairs of adjacent number lines in `lines`, stopping at `enough`. */
 function adjacentNumbers(lines: readonly string[], enough: number): number {
   let adjacent = 0;
-  for (let i = 1; i < lines.length && adjacent < enough; i++) if (NUMBER_LINE.test(lines[i]!) && NUMBER_LINE.test(lines[i - 1]!)) adjacent++;
+  let prevNumber = false;
+  for (let i = 0; i < lines.length && adjacent < enough; i++) {
+    const l = lines[i]!;
+    // A line of only no-break spaces is a text node of its own (`&nbsp;` padding a cell): it
+    // sits between two numbers without separating them as a blank line would.
+    if (l !== "" && NBSP_LINE.test(l)) continue;
+    const number = NUMBER_LINE.test(l);
+    if (number && prevNumber) adjacent++;
+    prevNumber = number;
+  }
   return adjacent;
 }
 
@@ -47,5 +59,5 @@ export function textNodeLines(lines: readonly SourceLine[], text: string): boole
 
 /** A cheap sign in the whole text that some table may be a text-node-per-line dump. */
 export function mayHoldTextNodeLines(text: string): boolean {
-  return /\n[ \u00a0]*[0-9０-９][0-9０-９.．]*[ \u00a0]*\r?\n[ \u00a0]*[0-9０-９][0-9０-９.．]*[ \u00a0]*\r?\n/.test(text);
+  return /\n[ \u00a0]*[0-9０-９][0-9０-９.．]*[ \u00a0]*\r?\n(?:[ \u00a0\u3000]+\r?\n)?[ \u00a0]*[0-9０-９][0-9０-９.．]*[ \u00a0]*\r?\n/.test(text);
 }

@@ -48,5 +48,8 @@ describe("get_text(\"\\n\") pages", () => {
     expect(textNodeLines(sourceLines(dump), dump)).toBe(true);
     const markdown = "规章\n\n0\n\n998\n\n0\n\n行政规范性文件\n\n4\n\n5\n\n6\n";
     expect(textNodeLines(sourceLines(markdown), markdown)).toBe(false);
+    // `&nbsp;` padding printed as text nodes of its own sits between the numbers.
+    const padded = "规章\n\u00a0\n0\n\u00a0\n998\n\u00a0\n0\n\n\n行政规范性文件\n\u00a0\n4\n\u00a0\n5\n";
+    expect(textNodeLines(sourceLines(padded), padded)).toBe(true);
   });
 });
