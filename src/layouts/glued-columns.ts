@@ -10,7 +10,7 @@
 
 /** One term of an identity `Σ coefficient · row = 0`: the row's candidate value vectors. */
 export interface ColumnTerm {
-  /** Each candidate reading of the row as one value per column (null: blank, counts as 0). */
+  /** Each candidate reading of the row as one value per column (null: a blank, which fits any sum). */
   candidates: ReadonlyArray<ReadonlyArray<number | null>>;
   coefficient: number;
 }
@@ -29,7 +29,7 @@ function reachable(terms: readonly ColumnTerm[], column: number): Array<Set<numb
       continue;
     }
     const next = new Set<number>();
-    const values = new Set(t.candidates.map((c) => t.coefficient * (c[column] ?? 0)));
+    const values = new Set(t.candidates.filter((c) => c[column] !== null && c[column] !== undefined).map((c) => t.coefficient * c[column]!));
     for (const a of prev) for (const v of values) next.add(round(a + v));
     sets.push(next.size > MAX_SUMS ? null : next);
   }
@@ -47,15 +47,21 @@ const round = (x: number): number => Math.round(x * 1e6) / 1e6;
 export function feasibleByColumns(terms: readonly ColumnTerm[], width: number): boolean[][] {
   const keep = terms.map((t) => t.candidates.map(() => true));
   for (let k = 0; k < width; k++) {
+    // A blank cell is not 0: a choice that leaves one blank in this column satisfies it
+    // whatever the others hold, so a column where another term may be blank prunes nothing.
+    const blankable = terms.map((t) => t.candidates.some((c) => c[k] === null || c[k] === undefined));
+    const blankCount = blankable.filter(Boolean).length;
     const prefix = reachable(terms, k);
     const suffix = reachable([...terms].reverse(), k).reverse();
     terms.forEach((t, i) => {
       const before = prefix[i];
       const after = suffix[i + 1];
       if (!before || !after) return;
+      if (blankCount - (blankable[i] ? 1 : 0) > 0) return;
       t.candidates.forEach((c, j) => {
         if (!keep[i]![j]) return;
-        const v = t.coefficient * (c[k] ?? 0);
+        if (c[k] === null || c[k] === undefined) return;
+        const v = t.coefficient * c[k]!;
         let ok = false;
         for (const a of before) {
           if (after.has(round(-(a + v)))) {

@@ -97,12 +97,16 @@ function unitAt(s: string, i: number): number {
   return 0;
 }
 
+/** Dashes that are never a minus sign, and slashes: a blank cell printed, even glued to digits. */
+const isBlankMark = (s: string, i: number): boolean => "—–/／".includes(s.charAt(i));
+
 /** A run of value characters: digits, points, signs, white space, units, blank placeholders. */
 function valueRunEnd(s: string, from: number, to: number): number {
   let i = from;
   while (i < to) {
     const dash = placeholderAt(s, i, to);
     if (dash > 0) i += dash;
+    else if (isBlankMark(s, i) && (isDigitAt(s, i - 1) || isDigitAt(s, i + 1) || isBlankMark(s, i - 1) || isBlankMark(s, i + 1))) i++;
     else if (isDigitAt(s, i) || isSpaceAt(s, i)) i++;
     else if (isPointOrSign(s, i) && (isDigitAt(s, i + 1) || isDigitAt(s, i - 1))) i++;
     else if (unitAt(s, i) > 0 && i > from) i += unitAt(s, i);
@@ -126,6 +130,10 @@ function tokensOf(s: string, from: number, to: number): Token[] {
       // A blank cell printed as a dash between separators: a token that fills one cell.
       out.push({ text: s.slice(i, i + dash), start: i });
       i += dash;
+    } else if (isBlankMark(s, i) && (isDigitAt(s, i - 1) || isDigitAt(s, i + 1))) {
+      // An em dash or slash glued to digits is a printed blank too (`5—17`): never a sign.
+      out.push({ text: s.charAt(i), start: i });
+      i++;
     } else if (isDigitAt(s, i) || isPointOrSign(s, i)) {
       const start = i;
       while (i < to && (isDigitAt(s, i) || isPointOrSign(s, i))) i++;
@@ -182,7 +190,11 @@ interface RowHit {
   candidates: Reading[];
   /** The value region's tokens, set when the row is solved. */
   tokens?: Token[];
-  /** Full readings (no blank) that satisfy the row identities: the candidates for column identities. */
+  /**
+   * Every reading of the row, when the search listed them all: the full readings (no blank)
+   * that satisfy the row identities, or, when there are none, every reading with blanks. The
+   * candidates for the column identities.
+   */
   full?: Reading[];
 }
 
@@ -250,6 +262,9 @@ function labelStart(t: NormText, at: number, official: string, floor: number): n
 
 /** Rows of 三 that must be found before the reader claims anything. */
 const MIN_REQUEST_ROWS = 8;
+
+/** How many readings a row's search lists before it counts as "too many". */
+const MAX_READINGS = 64;
 
 /** How many candidate readings a diagnostic lists. */
 const SHOW_CANDIDATES = 5;
@@ -366,7 +381,7 @@ function readRun(lines: readonly SourceLine[], f: number, l: number, index: Line
       message:
         h.candidates.length === 0
           ? `the digits \`${clip(raw)}\` cannot be split into the ${h.shape.slots.length} cells of this row under the template's constraints; its values are left blank (数字无法按模板拆分)`
-          : `the digits \`${clip(raw)}\` split into the ${h.shape.slots.length} cells of this row in ${h.candidates.length >= 16 ? "16 or more" : h.candidates.length} ways, e.g. ${shown.join(" | ")}; its values are left blank (数字拆分有歧义)`,
+          : `the digits \`${clip(raw)}\` split into the ${h.shape.slots.length} cells of this row in ${h.candidates.length >= MAX_READINGS ? `${MAX_READINGS} or more` : h.candidates.length} ways, e.g. ${shown.join(" | ")}; its values are left blank (数字拆分有歧义)`,
       path: h.path,
       position: index.position(h.values.start, h.values.end),
       ...(h.candidates.length > 0 ? { candidates: shown } : {}),
@@ -556,33 +571,50 @@ function findReviewRow(t: NormText, text: string, from: number, titled: boolean)
 function solveAlone(text: string, h: RowHit, separated: boolean, joins = false): void {
   if (!h.shape) return;
   h.tokens = tokensOf(text, h.values.start, h.values.end);
+  // No cell of the row may be negative: a hyphen is then a blank printed as `-`, glued or not.
+  if (h.shape.slots.every((x) => !x.negative)) h.tokens = h.tokens.flatMap(splitAtHyphens);
   const toks = h.tokens.map((k) => k.text);
   if (toks.length === 0) {
     // Nothing printed: every cell of the row is blank.
     h.reading = new Array<null>(h.shape.slots.length).fill(null);
     return;
   }
+  // A search that stopped early or reached the cap has not listed every reading.
+  const complete = (r: { readings: Reading[]; exhausted: boolean }) => !r.exhausted && r.readings.length < MAX_READINGS;
   if (h.shape.identities.length > 0) {
     // A reading with every cell filled that satisfies the row's identities is what the
     // row printed unless blanks vanished; the blank readings are tried when none is.
-    const full = splitRow(toks, h.shape, { blanks: false, separated, joins, maxReadings: 64 });
-    if (!full.exhausted && full.readings.length === 1) {
+    const full = splitRow(toks, h.shape, { blanks: false, separated, joins, maxReadings: MAX_READINGS });
+    if (complete(full) && full.readings.length === 1) {
       h.reading = full.readings[0]!;
       return;
     }
-    if (!full.exhausted && full.readings.length > 1) {
+    if (complete(full) && full.readings.length > 1) {
       h.full = full.readings;
       h.candidates = full.readings;
       return;
     }
-    if (full.exhausted) {
+    if (!complete(full)) {
       h.candidates = full.readings;
       return;
     }
   }
-  const any = splitRow(toks, h.shape, { blanks: true, separated, joins, maxReadings: 16 });
-  if (!any.exhausted && any.readings.length === 1) h.reading = any.readings[0]!;
-  else h.candidates = any.readings;
+  const any = splitRow(toks, h.shape, { blanks: true, separated, joins, maxReadings: MAX_READINGS });
+  if (complete(any) && any.readings.length === 1) h.reading = any.readings[0]!;
+  else {
+    h.candidates = any.readings;
+    // Every reading with blanks is listed: the column identities may still narrow them.
+    if (complete(any) && any.readings.length > 1) h.full = any.readings;
+  }
+}
+
+/** A token cut at its hyphens (`09000-17` → `09000`, `-`, `17`), each hyphen a token of its own. */
+function splitAtHyphens(t: Token): Token[] {
+  if (!/[-－−]/.test(t.text) || /^[-－−]{1,2}$/.test(t.text)) return [t];
+  const out: Token[] = [];
+  const re = /[-－−]|[^-－−]+/g;
+  for (let m = re.exec(t.text); m; m = re.exec(t.text)) out.push({ text: m[0], start: t.start + m.index });
+  return out;
 }
 
 /** Column values of a reading (null for a blank). */
@@ -605,6 +637,8 @@ function solveColumns(rows: RowHit[]): void {
       [by.get("results.total"), -1],
       [by.get("carriedForward"), -1],
     ],
+    // The two together, without （七）总计: still decides the results when 总计 is unread.
+    [[by.get("newReceived"), 1], [by.get("carriedOver"), 1], [by.get("carriedForward"), -1], ...results.map((h): [RowHit, number] => [h, -1])],
   ];
   for (let round = 0; round < 4; round++) {
     let changed = false;

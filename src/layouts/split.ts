@@ -170,27 +170,31 @@ export function splitRow(tokens: readonly string[], shape: RowShape, options: Sp
   const joins = (options.joins ?? false) && (options.separated ?? false);
   const partsSum = options.partsSum;
   const K0 = shape.slots.length;
-  const tail = useIdentities && !blanks && !separated && tokens.length === 1 && partsSum === undefined ? totalAtEnd(shape) : null;
+  const lastToken = tokens.length > 0 ? asciiDigits(tokens[tokens.length - 1]!) : "";
+  const tail = useIdentities && !blanks && !separated && tokens.length >= 1 && !BLANK_TOKEN.test(lastToken) && partsSum === undefined ? totalAtEnd(shape) : null;
   if (tail) {
-    // The total is the run's last cell: try each length for it, then split the rest into
-    // parts that must add up to it, which prunes far more than checking the total at the end.
-    const run = tokens[0]!;
-    const digits = asciiDigits(run);
+    // The total is the last token's last cell: try each length for it, then split the rest
+    // into parts that must add up to it, which prunes far more than checking the total at the end.
+    const last = tokens.length - 1;
+    const run = tokens[last]!;
+    const digits = lastToken;
     const out: Reading[] = [];
     let used = 0;
     let stopped = false;
-    for (let L = 1; L <= Math.min(MAX_INT_DIGITS, digits.length - (K0 - 1)); L++) {
+    for (let L = 1; L <= Math.min(MAX_INT_DIGITS, digits.length); L++) {
       const at = digits.length - L;
       const totalText = digits.slice(at);
       if (numberPrefixes(totalText, 0, shape.slots[K0 - 1]!, true).length === 0 || digits[at - 1] === ".") continue;
-      const sub = splitRow([run.slice(0, at)], { slots: shape.slots.slice(0, K0 - 1), identities: [] }, {
+      const rest = at > 0 ? [...tokens.slice(0, last), run.slice(0, at)] : tokens.slice(0, last);
+      if (rest.length === 0) continue;
+      const sub = splitRow(rest, { slots: shape.slots.slice(0, K0 - 1), identities: [] }, {
         ...options,
         partsSum: Number(totalText),
         maxReadings: maxReadings - out.length,
         maxSteps: maxSteps - used,
       });
       used += sub.steps ?? 0;
-      for (const r of sub.readings) out.push([...r, { text: run.slice(at), value: Number(totalText), token: 0, at }]);
+      for (const r of sub.readings) out.push([...r, { text: run.slice(at), value: Number(totalText), token: last, at }]);
       if (sub.exhausted) stopped = true;
       if (stopped || out.length >= maxReadings) break;
     }

@@ -58,6 +58,18 @@ describe("feasibleByColumns", () => {
     );
     expect(keep[2]).toEqual([true, false]);
   });
+  it("takes a blank as fitting any sum, not as 0", () => {
+    // total = a + b; b is blank in its only reading, so a's readings all stay.
+    const keep = feasibleByColumns(
+      [
+        { candidates: [[9]], coefficient: -1 },
+        { candidates: [[1], [5]], coefficient: 1 },
+        { candidates: [[null]], coefficient: 1 },
+      ],
+      1,
+    );
+    expect(keep[1]).toEqual([true, true]);
+  });
   it("prunes nothing when no reading of some row fits (the candidates were incomplete)", () => {
     const keep = feasibleByColumns([{ candidates: [[5]], coefficient: -1 }, { candidates: [[1], [2]], coefficient: 1 }], 1);
     expect(keep).toEqual([[true], [true, true]]);
