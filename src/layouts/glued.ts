@@ -32,6 +32,8 @@ import {
 } from "../templates/grid.js";
 import type { LayoutClaim, LayoutReader, SourceLine } from "./types.js";
 import { showReading, splitRow, type Reading, type RowShape } from "./split.js";
+import { placeholderAt, textShowsCuts, wholeCellsProven } from "./glued-joins.js";
+import { feasibleByColumns, type ColumnTerm } from "./glued-columns.js";
 
 // ---------------------------------------------------------------------------------------
 // Normalised text with a map back to the source
@@ -95,11 +97,17 @@ function unitAt(s: string, i: number): number {
   return 0;
 }
 
-/** A run of value characters: digits, points, signs, white space, units. */
+/** Dashes that are never a minus sign, and slashes: a blank cell printed, even glued to digits. */
+const isBlankMark = (s: string, i: number): boolean => "—–/／".includes(s.charAt(i));
+
+/** A run of value characters: digits, points, signs, white space, units, blank placeholders. */
 function valueRunEnd(s: string, from: number, to: number): number {
   let i = from;
   while (i < to) {
-    if (isDigitAt(s, i) || isSpaceAt(s, i)) i++;
+    const dash = placeholderAt(s, i, to);
+    if (dash > 0) i += dash;
+    else if (isBlankMark(s, i) && (isDigitAt(s, i - 1) || isDigitAt(s, i + 1) || isBlankMark(s, i - 1) || isBlankMark(s, i + 1))) i++;
+    else if (isDigitAt(s, i) || isSpaceAt(s, i)) i++;
     else if (isPointOrSign(s, i) && (isDigitAt(s, i + 1) || isDigitAt(s, i - 1))) i++;
     else if (unitAt(s, i) > 0 && i > from) i += unitAt(s, i);
     else break;
@@ -117,7 +125,16 @@ function tokensOf(s: string, from: number, to: number): Token[] {
   const out: Token[] = [];
   let i = from;
   while (i < to) {
-    if (isDigitAt(s, i) || isPointOrSign(s, i)) {
+    const dash = placeholderAt(s, i, to);
+    if (dash > 0) {
+      // A blank cell printed as a dash between separators: a token that fills one cell.
+      out.push({ text: s.slice(i, i + dash), start: i });
+      i += dash;
+    } else if (isBlankMark(s, i) && (isDigitAt(s, i - 1) || isDigitAt(s, i + 1))) {
+      // An em dash or slash glued to digits is a printed blank too (`5—17`): never a sign.
+      out.push({ text: s.charAt(i), start: i });
+      i++;
+    } else if (isDigitAt(s, i) || isPointOrSign(s, i)) {
       const start = i;
       while (i < to && (isDigitAt(s, i) || isPointOrSign(s, i))) i++;
       const text = s.slice(start, i);
@@ -173,7 +190,11 @@ interface RowHit {
   candidates: Reading[];
   /** The value region's tokens, set when the row is solved. */
   tokens?: Token[];
-  /** Full readings (no blank) that satisfy the row identities: the candidates for column identities. */
+  /**
+   * Every reading of the row, when the search listed them all: the full readings (no blank)
+   * that satisfy the row identities, or, when there are none, every reading with blanks. The
+   * candidates for the column identities.
+   */
   full?: Reading[];
 }
 
@@ -241,6 +262,9 @@ function labelStart(t: NormText, at: number, official: string, floor: number): n
 
 /** Rows of 三 that must be found before the reader claims anything. */
 const MIN_REQUEST_ROWS = 8;
+
+/** How many readings a row's search lists before it counts as "too many". */
+const MAX_READINGS = 64;
 
 /** How many candidate readings a diagnostic lists. */
 const SHOW_CANDIDATES = 5;
@@ -315,13 +339,28 @@ function readRun(lines: readonly SourceLine[], f: number, l: number, index: Line
 
   const separated2 = !glued(proactive);
   const separated3 = !glued(requests);
-  for (const h of proactive) solveAlone(text, h, separated2);
-  for (const h of requests) solveAlone(text, h, separated3);
+  // Numbers cut across <span>s show in a separated text as more tokens than cells or as a
+  // piece with a leading zero; only then may a cell be joined from several tokens.
+  const joins =
+    (separated2 || separated3) &&
+    textShowsCuts(
+      [...proactive, ...requests, ...(reviews ? [reviews] : [])]
+        .filter((h) => h.shape)
+        .map((h) => ({ tokens: tokensOf(text, h.values.start, h.values.end).map((k) => k.text), slots: h.shape!.slots.length })),
+    );
+  for (const h of proactive) solveAlone(text, h, separated2, joins && separated2);
+  for (const h of requests) solveAlone(text, h, separated3, joins && separated3);
   // Word-pasted pages split numbers across <span>s (`588</span><span>5835`), and get_text(" ")
   // puts a space at every split, while a blank cell prints nothing: `588 5835` may be one
   // number or two. 二 has no identity to tell, so a 二 row read from two or more separated
   // tokens is never trusted (三 and 四 rows are checked by their totals).
-  {
+  // Unless 三's rows prove this text prints each cell as one whole token.
+  const whole =
+    separated2 &&
+    separated3 &&
+    !joins &&
+    wholeCellsProven(requests.map((h) => ({ tokens: (h.tokens ?? []).map((k) => k.text), slots: h.shape!.slots.length, filled: h.reading !== null && h.reading.every((p) => p !== null) })));
+  if (!whole) {
     for (const h of proactive) {
       if (h.reading && (h.tokens?.length ?? 0) >= 2) {
         h.candidates = [h.reading];
@@ -329,7 +368,7 @@ function readRun(lines: readonly SourceLine[], f: number, l: number, index: Line
       }
     }
   }
-  if (reviews) solveAlone(text, reviews, !isGlued4(text, reviews));
+  if (reviews) solveAlone(text, reviews, !isGlued4(text, reviews), joins && !isGlued4(text, reviews));
   solveColumns(requests);
   for (const h of [...proactive, ...requests, ...(reviews ? [reviews] : [])]) {
     if (h.reading || !h.shape) continue;
@@ -342,7 +381,7 @@ function readRun(lines: readonly SourceLine[], f: number, l: number, index: Line
       message:
         h.candidates.length === 0
           ? `the digits \`${clip(raw)}\` cannot be split into the ${h.shape.slots.length} cells of this row under the template's constraints; its values are left blank (数字无法按模板拆分)`
-          : `the digits \`${clip(raw)}\` split into the ${h.shape.slots.length} cells of this row in ${h.candidates.length >= 16 ? "16 or more" : h.candidates.length} ways, e.g. ${shown.join(" | ")}; its values are left blank (数字拆分有歧义)`,
+          : `the digits \`${clip(raw)}\` split into the ${h.shape.slots.length} cells of this row in ${h.candidates.length >= MAX_READINGS ? `${MAX_READINGS} or more` : h.candidates.length} ways, e.g. ${shown.join(" | ")}; its values are left blank (数字拆分有歧义)`,
       path: h.path,
       position: index.position(h.values.start, h.values.end),
       ...(h.candidates.length > 0 ? { candidates: shown } : {}),
@@ -402,10 +441,13 @@ function requestDefs(t: NormText, from: number, to: number): RequestRowDef[] {
 /** The end of a label found at norm index `at`: the first value character after it, in the source. */
 function labelEnd(t: NormText, text: string, phraseEnd: number, limit: number): number {
   let i = t.src[phraseEnd]!;
-  while (i < limit && !(isDigitAt(text, i) || (isPointOrSign(text, i) && isDigitAt(text, i + 1)))) i++;
-  // Trailing white space belongs to the value region (it tells separated text apart).
+  while (i < limit && !(isDigitAt(text, i) || (isPointOrSign(text, i) && isDigitAt(text, i + 1)) || placeholderAt(text, i, limit) > 0)) i++;
+  // Trailing white space belongs to the value region (it tells separated text apart). The
+  // normalised text has no white space, so the phrase's end maps past any; back up from its
+  // last character instead.
+  const floor = phraseEnd > 0 ? t.src[phraseEnd - 1]! + 1 : t.src[phraseEnd]!;
   let e = i;
-  while (e > t.src[phraseEnd]! && isSpaceAt(text, e - 1)) e--;
+  while (e > floor && isSpaceAt(text, e - 1)) e--;
   return e;
 }
 
@@ -526,36 +568,53 @@ function findReviewRow(t: NormText, text: string, from: number, titled: boolean)
 // Solving
 
 /** Readings of one row from its own digits and identities; fixes the row when exactly one fits. */
-function solveAlone(text: string, h: RowHit, separated: boolean): void {
+function solveAlone(text: string, h: RowHit, separated: boolean, joins = false): void {
   if (!h.shape) return;
   h.tokens = tokensOf(text, h.values.start, h.values.end);
+  // No cell of the row may be negative: a hyphen is then a blank printed as `-`, glued or not.
+  if (h.shape.slots.every((x) => !x.negative)) h.tokens = h.tokens.flatMap(splitAtHyphens);
   const toks = h.tokens.map((k) => k.text);
   if (toks.length === 0) {
     // Nothing printed: every cell of the row is blank.
     h.reading = new Array<null>(h.shape.slots.length).fill(null);
     return;
   }
+  // A search that stopped early or reached the cap has not listed every reading.
+  const complete = (r: { readings: Reading[]; exhausted: boolean }) => !r.exhausted && r.readings.length < MAX_READINGS;
   if (h.shape.identities.length > 0) {
     // A reading with every cell filled that satisfies the row's identities is what the
     // row printed unless blanks vanished; the blank readings are tried when none is.
-    const full = splitRow(toks, h.shape, { blanks: false, separated, maxReadings: 64 });
-    if (!full.exhausted && full.readings.length === 1) {
+    const full = splitRow(toks, h.shape, { blanks: false, separated, joins, maxReadings: MAX_READINGS });
+    if (complete(full) && full.readings.length === 1) {
       h.reading = full.readings[0]!;
       return;
     }
-    if (!full.exhausted && full.readings.length > 1) {
+    if (complete(full) && full.readings.length > 1) {
       h.full = full.readings;
       h.candidates = full.readings;
       return;
     }
-    if (full.exhausted) {
+    if (!complete(full)) {
       h.candidates = full.readings;
       return;
     }
   }
-  const any = splitRow(toks, h.shape, { blanks: true, separated, maxReadings: 16 });
-  if (!any.exhausted && any.readings.length === 1) h.reading = any.readings[0]!;
-  else h.candidates = any.readings;
+  const any = splitRow(toks, h.shape, { blanks: true, separated, joins, maxReadings: MAX_READINGS });
+  if (complete(any) && any.readings.length === 1) h.reading = any.readings[0]!;
+  else {
+    h.candidates = any.readings;
+    // Every reading with blanks is listed: the column identities may still narrow them.
+    if (complete(any) && any.readings.length > 1) h.full = any.readings;
+  }
+}
+
+/** A token cut at its hyphens (`09000-17` → `09000`, `-`, `17`), each hyphen a token of its own. */
+function splitAtHyphens(t: Token): Token[] {
+  if (!/[-－−]/.test(t.text) || /^[-－−]{1,2}$/.test(t.text)) return [t];
+  const out: Token[] = [];
+  const re = /[-－−]|[^-－−]+/g;
+  for (let m = re.exec(t.text); m; m = re.exec(t.text)) out.push({ text: m[0], start: t.start + m.index });
+  return out;
 }
 
 /** Column values of a reading (null for a blank). */
@@ -578,12 +637,15 @@ function solveColumns(rows: RowHit[]): void {
       [by.get("results.total"), -1],
       [by.get("carriedForward"), -1],
     ],
+    // The two together, without （七）总计: still decides the results when 总计 is unread.
+    [[by.get("newReceived"), 1], [by.get("carriedOver"), 1], [by.get("carriedForward"), -1], ...results.map((h): [RowHit, number] => [h, -1])],
   ];
   for (let round = 0; round < 4; round++) {
     let changed = false;
     for (const id of ids) {
       if (id.some(([h]) => !h || (!h.reading && !h.full))) continue;
       const terms = id as Array<[RowHit, number]>;
+      if (pruneColumns(terms)) changed = true;
       const open = terms.filter(([h]) => !h.reading);
       if (open.length === 0) continue;
       let product = 1;
@@ -625,6 +687,26 @@ function solveColumns(rows: RowHit[]): void {
     }
     if (!changed) break;
   }
+}
+
+/**
+ * Drops the full readings of open rows that no choice of the other rows fits, one column at a
+ * time (sound: only impossible readings go); a row left with one reading is fixed.
+ */
+function pruneColumns(terms: Array<[RowHit, number]>): boolean {
+  const cols: ColumnTerm[] = terms.map(([h, c]) => ({ candidates: h.reading ? [valuesOf(h.reading)] : h.full!.map(valuesOf), coefficient: c }));
+  const keep = feasibleByColumns(cols, 7);
+  let changed = false;
+  terms.forEach(([h], i) => {
+    if (h.reading) return;
+    const kept = h.full!.filter((_, j) => keep[i]![j]);
+    if (kept.length === 0 || kept.length === h.full!.length) return;
+    changed = true;
+    h.full = kept;
+    h.candidates = kept;
+    if (kept.length === 1) h.reading = kept[0]!;
+  });
+  return changed;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -678,6 +760,14 @@ function valueCells(index: LineIndex, text: string, h: RowHit): TableCell[] {
     if (p) {
       const tok = h.tokens![p.token]!;
       const s = tok.start + p.at;
+      if (p.tokenEnd !== undefined) {
+        // A number joined from several tokens: the cell spans them all and reads as the digits.
+        const last = h.tokens![p.tokenEnd]!;
+        const e = last.start + last.text.length;
+        cells.push({ type: "tableCell", value: p.text, position: index.position(s, e) });
+        at = e;
+        continue;
+      }
       cells.push(cell(index, text, s, s + p.text.length));
       at = s + p.text.length;
     } else cells.push(cell(index, text, at, at));

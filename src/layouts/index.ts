@@ -9,6 +9,7 @@ import type { Diagnostic } from "../model/types.js";
 import type { LineIndex } from "../source/line-index.js";
 import { asciiFrameLines, readBoxes } from "./box.js";
 import { readGlued } from "./glued.js";
+import { mayHoldTextNodeLines, textNodeLines } from "./glued-lines.js";
 import type { LayoutClaim, LayoutReader, SourceLine } from "./types.js";
 import { readAligned } from "./aligned.js";
 import { cellStreamLines } from "./aligned-stream.js";
@@ -26,7 +27,7 @@ const READERS: readonly LayoutReader[] = [readEmphasisHeadings, readEmbeddedHtml
  * cells without knowing the spans. Their lines are offered to the readers too; a grammar
  * table stays in the tree unless a reader claims its lines.
  */
-const RECLAIMED: ReadonlyArray<(lines: readonly SourceLine[], text: string) => boolean> = [asciiFrameLines, brokenPipeLines, cellStreamLines];
+const RECLAIMED: ReadonlyArray<(lines: readonly SourceLine[], text: string) => boolean> = [asciiFrameLines, brokenPipeLines, cellStreamLines, textNodeLines];
 
 /** Every line of `text` with its offset; a CRLF or lone CR ends a line as LF does. */
 export function sourceLines(text: string): SourceLine[] {
@@ -54,7 +55,17 @@ const PART_WORDS: ReadonlyArray<readonly string[]> = [["信息内容", "第二�
  */
 function mayReclaim(text: string): boolean {
   // indexOf, not one regular expression: this runs on every text of a known form.
-  return text.includes("**") || text.includes("+--") || text.includes("+==") || text.includes("  \n") || text.includes("  \r") || text.includes("\n\t\n") || text.includes("\n\t\r") || text.includes("信息内容\n\n");
+  return (
+    text.includes("**") ||
+    text.includes("+--") ||
+    text.includes("+==") ||
+    text.includes("  \n") ||
+    text.includes("  \r") ||
+    text.includes("\n\t\n") ||
+    text.includes("\n\t\r") ||
+    text.includes("信息内容\n\n") ||
+    mayHoldTextNodeLines(text)
+  );
 }
 
 /**

@@ -38,6 +38,11 @@ export interface Piece {
   token: number;
   /** Offset of its first character inside that token. */
   at: number;
+  /**
+   * Index of the last token it was joined from, when the number was printed in several
+   * tokens (Word split it across `<span>`s and the tool put a separator at each split).
+   */
+  tokenEnd?: number;
 }
 
 /** One reading of a row: a piece or null (a blank cell) per slot. */
@@ -55,13 +60,28 @@ export interface SplitOptions {
   maxSteps?: number;
   /** Enforce the row identities when all their operands are present. Default true. */
   identities?: boolean;
+  /**
+   * With `separated`: a cell may also be several consecutive whole tokens joined (`5 98` for
+   * 598), never part of one. Default false: only text that shows span splits asks for it.
+   */
+  joins?: boolean;
+  /**
+   * The cells must add up to exactly this (the row's total, already cut off its end): a
+   * partial sum above it stops the search, and the last cell is forced.
+   */
+  partsSum?: number;
 }
 
 /** The readings found, and whether the search stopped early (then more may exist). */
 export interface SplitResult {
   readings: Reading[];
   exhausted: boolean;
+  /** Search steps used. */
+  steps?: number;
 }
+
+/** A token that is a printed blank cell (a dash or slash between separators). */
+const BLANK_TOKEN = /^[-—–/／]{1,2}$/;
 
 /** Longest integer part a cell may have: counts in these tables stay far below 10^10. */
 const MAX_INT_DIGITS = 10;
@@ -122,6 +142,14 @@ function isDigit(s: string, i: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** The identity whose total is the row's last cell and whose parts are all the others, if the row has only that one. */
+function totalAtEnd(shape: RowShape): RowIdentity | null {
+  const K = shape.slots.length;
+  if (shape.identities.length !== 1 || K < 2) return null;
+  const id = shape.identities[0]!;
+  return id.total === K - 1 && id.parts.length === K - 1 && id.parts.every((q, i) => q === i) && shape.slots.every((x) => !x.negative) ? id : null;
+}
+
 /** Decimal text of a sum, compared digit for digit with the run (floating sums rounded to the fraction written). */
 function sameNumber(text: string, value: number): boolean {
   const v = Number(text);
@@ -139,6 +167,39 @@ export function splitRow(tokens: readonly string[], shape: RowShape, options: Sp
   const maxReadings = options.maxReadings ?? 16;
   const maxSteps = options.maxSteps ?? 200_000;
   const useIdentities = options.identities ?? true;
+  const joins = (options.joins ?? false) && (options.separated ?? false);
+  const partsSum = options.partsSum;
+  const K0 = shape.slots.length;
+  const lastToken = tokens.length > 0 ? asciiDigits(tokens[tokens.length - 1]!) : "";
+  const tail = useIdentities && !blanks && !separated && tokens.length >= 1 && !BLANK_TOKEN.test(lastToken) && partsSum === undefined ? totalAtEnd(shape) : null;
+  if (tail) {
+    // The total is the last token's last cell: try each length for it, then split the rest
+    // into parts that must add up to it, which prunes far more than checking the total at the end.
+    const last = tokens.length - 1;
+    const run = tokens[last]!;
+    const digits = lastToken;
+    const out: Reading[] = [];
+    let used = 0;
+    let stopped = false;
+    for (let L = 1; L <= Math.min(MAX_INT_DIGITS, digits.length); L++) {
+      const at = digits.length - L;
+      const totalText = digits.slice(at);
+      if (numberPrefixes(totalText, 0, shape.slots[K0 - 1]!, true).length === 0 || digits[at - 1] === ".") continue;
+      const rest = at > 0 ? [...tokens.slice(0, last), run.slice(0, at)] : tokens.slice(0, last);
+      if (rest.length === 0) continue;
+      const sub = splitRow(rest, { slots: shape.slots.slice(0, K0 - 1), identities: [] }, {
+        ...options,
+        partsSum: Number(totalText),
+        maxReadings: maxReadings - out.length,
+        maxSteps: maxSteps - used,
+      });
+      used += sub.steps ?? 0;
+      for (const r of sub.readings) out.push([...r, { text: run.slice(at), value: Number(totalText), token: last, at }]);
+      if (sub.exhausted) stopped = true;
+      if (stopped || out.length >= maxReadings) break;
+    }
+    return { readings: out, exhausted: stopped };
+  }
   const K = shape.slots.length;
   const toks = tokens.map(asciiDigits);
   const m = toks.length;
@@ -148,30 +209,36 @@ export function splitRow(tokens: readonly string[], shape: RowShape, options: Sp
   // Characters left from token j, offset p: for the length bound.
   const suffix: number[] = new Array(m + 1).fill(0);
   for (let j = m - 1; j >= 0; j--) suffix[j] = suffix[j + 1]! + toks[j]!.length;
-  if (m > K) return { readings, exhausted };
+  if (m > K && !joins) return { readings, exhausted };
   // Which identity a slot closes, if any.
   const closes: Array<RowIdentity | null> = new Array(K).fill(null);
   if (useIdentities) for (const id of shape.identities) closes[id.total] = id;
   const maxLen = MAX_INT_DIGITS + MAX_FRACTION_DIGITS + 2;
   const cur: Reading = new Array(K).fill(null);
 
-  const walk = (i: number, j: number, p: number): void => {
+  const walk = (i: number, j: number, p: number, running: number): void => {
     if (exhausted || readings.length >= maxReadings) return;
     if (++steps > maxSteps) {
       exhausted = true;
       return;
     }
     if (i === K) {
-      if (j === m) readings.push(cur.slice());
+      if (j === m && (partsSum === undefined || Math.abs(running - partsSum) < 1e-6)) readings.push(cur.slice());
       return;
     }
     const slotsLeft = K - i;
     const charsLeft = suffix[j]! - p;
     const tokensLeft = m - j;
-    if (tokensLeft > slotsLeft) return;
+    if (tokensLeft > slotsLeft && !joins) return;
     if (charsLeft > slotsLeft * maxLen) return;
     if (!blanks && charsLeft < slotsLeft && !separated) return;
     if (!blanks && separated && tokensLeft < slotsLeft && p === 0) return;
+    if (j < m && p === 0 && BLANK_TOKEN.test(toks[j]!)) {
+      // A printed blank (`-`, `—`) fills this cell and nothing else: never a vanished blank.
+      cur[i] = null;
+      walk(i + 1, j + 1, 0, running);
+      return;
+    }
     if (j < m) {
       const s = toks[j]!;
       const id = closes[i];
@@ -186,26 +253,43 @@ export function splitRow(tokens: readonly string[], shape: RowShape, options: Sp
         }
         if (complete) forced = sum;
       }
+      if (partsSum !== undefined && i === K - 1) forced = partsSum - running;
       const whole = separated;
-      if (!(separated && p > 0)) {
+      if (joins && p === 0) {
+        // A cell of one or more whole tokens: the joined text must be one valid number.
+        let joined = "";
+        let raw = "";
+        for (let j2 = j; j2 < m && joined.length <= maxLen && !BLANK_TOKEN.test(toks[j2]!); j2++) {
+          joined += toks[j2]!;
+          raw += tokens[j2]!;
+          if (numberPrefixes(joined, 0, shape.slots[i]!, true).length === 0) continue;
+          const value = Number(joined);
+          if (forced !== null && !sameNumber(joined, forced)) continue;
+          cur[i] = j2 > j ? { text: raw, value, token: j, at: 0, tokenEnd: j2 } : { text: raw, value, token: j, at: 0 };
+          walk(i + 1, j2 + 1, 0, running + value);
+          cur[i] = null;
+        }
+      } else if (!(separated && p > 0)) {
         for (const e of numberPrefixes(s, p, shape.slots[i]!, whole)) {
           const text = s.slice(p, e);
           const value = Number(text);
           if (forced !== null && !sameNumber(text, forced)) continue;
+          // Counts are never negative here: a partial sum past the total only grows.
+          if (partsSum !== undefined && running + value > partsSum + 1e-6) continue;
           cur[i] = { text: tokens[j]!.slice(p, e), value, token: j, at: p };
-          if (e === s.length) walk(i + 1, j + 1, 0);
-          else walk(i + 1, j, e);
+          if (e === s.length) walk(i + 1, j + 1, 0, running + value);
+          else walk(i + 1, j, e, running + value);
           cur[i] = null;
         }
       }
     }
     if (blanks && (p === 0 || !separated)) {
       cur[i] = null;
-      walk(i + 1, j, p);
+      walk(i + 1, j, p, running);
     }
   };
-  walk(0, 0, 0);
-  return { readings, exhausted };
+  walk(0, 0, 0, 0);
+  return { readings, exhausted, steps };
 }
 
 /** A reading as text for a diagnostic: `64 / 0 / — / 2`. */
