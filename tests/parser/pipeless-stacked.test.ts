@@ -1,0 +1,71 @@
+/**
+ * The paragraph layout of pipe-less tables: every cell a paragraph of its own, a blank line
+ * between cells, a header or label wrapped at a `<br>` (markdown hard break `␠␠↵` or a plain
+ * line break) and blank cells dropped. turndown (default options) and a browser's copy of a
+ * selection print it. Truth comes from the texts written here and from the model a page is
+ * rendered from, never from the parser.
+ */
+import * as fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import TurndownService from "turndown";
+import type { Table } from "../../src/ast/types.js";
+import { parseReport } from "../../src/index.js";
+import { parse } from "../../src/parser/index.js";
+import { LineIndex } from "../../src/source/line-index.js";
+import { numericEntries, render, reportArbitrary } from "../../src/testing/index.js";
+
+function tables(text: string): Table[] {
+  return parse(text, new LineIndex(text)).tree.children.filter((b): b is Table => b.type === "table");
+}
+
+const cells = (t: Table) => t.children.map((r) => r.children.map((c) => c.value));
+
+/** Paragraphs joined by blank lines, as turndown prints a table with no GFM plugin. */
+const stacked = (...cells: string[]) => cells.join("\n\n") + "\n";
+
+describe("pipe-less tables, one paragraph per cell", () => {
+  it("joins a header wrapped with a hard break into one cell and reads the header as one row", () => {
+    const text = stacked("第二十条第（五）项", "信息内容", "上一年  \n项目数量", "本年增/  \n减", "处理决定  \n数量", "行政许可", "3", "-1", "5", "其他对外管理服务事项", "7", "0", "2");
+    const [t] = tables(text);
+    expect(t!.form).toBe("plain");
+    expect(cells(t!)).toEqual([
+      ["第二十条第（五）项"],
+      ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"],
+      ["行政许可", "3", "-1", "5"],
+      ["其他对外管理服务事项", "7", "0", "2"],
+    ]);
+  });
+
+  it("joins a label wrapped by a plain line break (a browser's copy) and adds no blank cells between paragraphs", () => {
+    const text = stacked("申请人情况", "自然人", "法人或\n其他组织", "总计", "一、本年新收政府信息公开申请数量", "1", "2", "3", "4", "5", "6", "21");
+    const [t] = tables(text);
+    expect(cells(t!).at(-1)).toEqual(["一、本年新收政府信息公开申请数量", "1", "2", "3", "4", "5", "6", "21"]);
+    expect(cells(t!).flat()).toContain("法人或其他组织");
+  });
+
+  it("a row that prints fewer values than the template has places is never placed silently", () => {
+    // 2019 政府集中采购 has two places (采购项目数量, 采购总金额); one cell was blank and vanished.
+    const text = stacked("二、主动公开政府信息情况", "第二十条第（一）项", "信息内容", "本年新  \n制作数量", "本年新  \n公开数量", "对外公开  \n总数量", "规章", "1", "2", "3", "规范性文件", "4", "5", "6", "第二十条第（九）项", "信息内容", "采购项目  \n数量", "采购  \n总金额", "政府集中采购", "7");
+    const report = parseReport(text);
+    const flagged = report.diagnostics.filter((d) => d.path === "proactive.procurement" || d.path?.startsWith("proactive.procurement."));
+    expect(flagged.map((d) => d.code)).toContain("row-width-mismatch");
+  });
+});
+
+describe("turndown on a rendered page (headers wrapped at <br>)", () => {
+  for (const template of ["2019", "2021"] as const) {
+    it(`reads every number of a ${template} page with no blank cells`, () => {
+      const [model] = fc.sample(reportArbitrary({ template, nulls: "none" }), { seed: 4711, numRuns: 1 });
+      const html = render(model!, "html", { br: "newline", wordSpans: true });
+      const text = new TurndownService().turndown(html);
+      expect(text).toMatch(/ {2}\n/); // the headers really wrap
+      const report = parseReport(text);
+      const wrong: string[] = [];
+      for (const [path, want] of numericEntries(model!)) {
+        const got = path.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], report);
+        if (got !== want) wrong.push(`${path}: got ${String(got)} want ${String(want)}`);
+      }
+      expect(wrong).toEqual([]);
+    });
+  }
+});
