@@ -131,7 +131,7 @@ function streamTable(run: Block[], index: LineIndex): Table {
     type: "table",
     form: "plain",
     columns: Math.max(...rows.map((r) => r.children.length)),
-    children: stacked ? joinHeaderRows(rows, index) : rows,
+    children: joinHeaderRows(rows, index),
     position: index.position(run[0]!.position.start.offset, run[run.length - 1]!.position.end.offset),
   };
 }
