@@ -49,6 +49,8 @@ describe("pipe-less tables, one paragraph per cell", () => {
     const report = parseReport(text);
     const flagged = report.diagnostics.filter((d) => d.path === "proactive.procurement" || d.path?.startsWith("proactive.procurement."));
     expect(flagged.map((d) => d.code)).toContain("row-width-mismatch");
+    // 二 has no identity: which place was blank is unknown, so neither value is placed.
+    expect(report.proactive?.procurement).toEqual({ projects: null, totalAmount: null });
   });
 });
 
@@ -68,4 +70,44 @@ describe("turndown on a rendered page (headers wrapped at <br>)", () => {
       expect(wrong).toEqual([]);
     });
   }
+});
+
+/** The value at a dotted path of a report or model. */
+const at = (root: unknown, path: string): unknown => path.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], root);
+
+describe("a blank cell of 三 that vanished is placed by the accounting identities", () => {
+  // A model whose 一、本年新收 row has seven distinct non-zero numbers, so that a shifted
+  // reading breaks the identities, and whose 二、上年结转 row is all zeros (found by the
+  // model's values alone, not by parsing).
+  const model = (() => {
+    for (let seed = 1; ; seed++) {
+      const [m] = fc.sample(reportArbitrary({ template: "2021", nulls: "none" }), { seed, numRuns: 1 });
+      const row = Object.values((m!.requests as { newReceived: Record<string, number> }).newReceived);
+      const carried = Object.values((m!.requests as { carriedOver: Record<string, number> }).carriedOver);
+      if (new Set(row).size === 7 && !row.includes(0) && carried.every((v) => v === 0)) return m!;
+    }
+  })();
+
+  for (const column of ["commercialEnterprise", "legalServiceAgency", "total"]) {
+    it(`turndown drops the blank ${column} cell; the six values land in their columns`, () => {
+      const m = structuredClone(model);
+      (m.requests as { newReceived: Record<string, number | null> }).newReceived[column] = null;
+      const text = new TurndownService().turndown(render(m, "html", { br: "newline" }));
+      const report = parseReport(text);
+      for (const [path, want] of numericEntries(m)) if (path.startsWith("requests.newReceived.")) expect(at(report, path), path).toBe(want);
+      expect(report.diagnostics.some((d) => d.code === "blanks-placed-by-identity" && d.path === "requests.newReceived")).toBe(true);
+    });
+  }
+
+  it("a row of zeros that lost a blank cannot be placed: its values are null, with a warning", () => {
+    const m = structuredClone(model);
+    const carried = (m.requests as { carriedOver: Record<string, number | null> }).carriedOver;
+    carried.researchInstitution = null;
+    const text = new TurndownService().turndown(render(m, "html", {}));
+    const report = parseReport(text);
+    const got = at(report, "requests.carriedOver") as Record<string, number | null>;
+    // Every consistent reading puts a zero or the blank in each place: none is decided.
+    expect(Object.values(got).every((v) => v === null)).toBe(true);
+    expect(report.diagnostics.some((d) => d.code === "ambiguous-split" && d.severity === "warning" && d.path === "requests.carriedOver")).toBe(true);
+  });
 });
