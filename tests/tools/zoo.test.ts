@@ -34,8 +34,8 @@ export const TARGETS: Readonly<Record<string, number | null>> = {
   "html-source": 0.999, // 100 % → 100 %
   "w3m-80": 0.9, // 0 %, silent → 100 % (box drawing)
   "w3m-200": 0.9, // 0 %, silent → 100 %
-  "lynx-80": 0, // 39 %, unflagged → 67 %, the rest flagged (aligned, glued)
-  "lynx-200": 0, // 39 %, unflagged → 68 %, the rest flagged
+  "lynx-80": 0.9, // 39 %, unflagged → 67 % → 97 % (its tables are one cell per line: pipe-less paragraph cells)
+  "lynx-200": 0.9, // 39 %, unflagged → 68 % → 98 %
   elinks: 0.9, // 0 %, silent → 100 %
   links: 0.9, // 97 % → 100 %
   "pandoc-plain": 0, // 6 %, unflagged → 65 %, the rest flagged (wrapped cells)
@@ -47,10 +47,10 @@ export const TARGETS: Readonly<Record<string, number | null>> = {
   "bs4-space": 0, // 0 %, silent → 65 %, the rest flagged
   "bs4-newline": 0, // 56 %, 2 unflagged → 59 %, the rest flagged (blanks vanish)
   "html-to-text": 0, // 39 %, silent → 62 %, the rest flagged (glued cells)
-  turndown: 0, // 70.5 % → 68 %, the rest flagged (one cell per line, blanks vanish)
+  turndown: 0.9, // 70.5 % → 68 % → 98 % (paragraph cells, wrapped headers joined; vanished blanks placed by the identities or left null)
   "cheerio-text": 0, // 1 %, silent → 83 %, the rest flagged
   "chromium-innerText": 0.9, // 10 %, unflagged → 100 % (tab rows, paragraph cells)
-  "chromium-copy": 0, // 40 %, unflagged → 68 %, the rest flagged
+  "chromium-copy": 0.9, // 40 %, unflagged → 68 % → 99.7 % (paragraph cells)
 };
 
 /** Generated pages per tool in CI: enough for both templates, blanks and artefacts, and fast. */
