@@ -42,7 +42,7 @@ export const TARGETS: Readonly<Record<string, number | null>> = {
   "pandoc-plain-200": 0.9, // 18 %, unflagged → 94 %
   "pandoc-gfm": 0.9, // 36 %, silent → 99.9 % (bold titles, raw <table>, <span> in cells)
   html2text: 0.9, // 10 %, silent → 99.7 % (inner-pipe rows, paragraph cells)
-  "html2text-nowrap": 0.9, // 10 %, silent → 97 %
+  "html2text-nowrap": 0.9, // 10 %, silent → 97 % → 99.7 % (a blank cell's one-space line is no row end)
   "bs4-empty": 0, // 1 %, silent → 83 %, the rest flagged (ambiguous splits)
   "bs4-space": 0, // 0 %, silent → 65 %, the rest flagged
   "bs4-newline": 0, // 56 %, 2 unflagged → 59 %, the rest flagged (blanks vanish)
