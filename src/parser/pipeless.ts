@@ -83,6 +83,28 @@ function cellSeparator(gaps: readonly number[]): { sep: number; stacked: boolean
   return { sep: Math.max(1, Math.min(...gaps.filter((g) => g > 0), 2)), stacked: false };
 }
 
+/**
+ * The line breaks between rows, when the table has its own: `get_text("\n")` prints a row's
+ * cells one a line and leaves two empty lines between rows, which counted as cell gaps would
+ * add two blank cells to the end of every row (and, in a row short of values, fill its
+ * places with blanks that are only the row's end). It is the gap most labels follow, when
+ * wider than the cell separator; null when the rows have none of their own.
+ */
+function rowSeparator(run: readonly Block[], gaps: readonly number[], sep: number, text: string): number | null {
+  const counts = new Map<number, number>();
+  let labels = 0;
+  for (let i = 1; i < run.length; i++) {
+    const b = run[i]!;
+    if (cellKind(text.slice(b.position.start.offset, b.position.end.offset).trim()) !== "label") continue;
+    labels++;
+    counts.set(gaps[i - 1]!, (counts.get(gaps[i - 1]!) ?? 0) + 1);
+  }
+  let best: number | null = null;
+  let most = 0;
+  for (const [g, n] of counts) if (n > most) [best, most] = [g, n];
+  return best !== null && best > sep && most * 2 >= labels ? best : null;
+}
+
 /** Phrases of 二's row labels: a label-only row that holds one is a data row whose values all vanished. */
 const ROW_PHRASES = PROACTIVE_ROWS.flatMap((r) => r.phrases);
 
@@ -99,6 +121,7 @@ function streamTable(run: Block[], index: LineIndex): Table {
     gaps.push(countBreaks(text.slice(run[i - 1]!.position.end.offset, run[i]!.position.start.offset)));
   }
   const { sep, stacked } = cellSeparator(gaps);
+  const rowGap = rowSeparator(run, gaps, sep, text);
   const rows: TableRow[] = [];
   let cells: TableCell[] = [];
   const close = () => {
@@ -118,7 +141,9 @@ function streamTable(run: Block[], index: LineIndex): Table {
       cells[cells.length - 1] = { ...prev, value: prev.value + cell.value, position: index.position(prev.position.start.offset, cell.position.end.offset) };
       return;
     }
-    const blanks = i > 0 ? Math.floor((gaps[i - 1]! - sep) / sep) : 0;
+    const gap = i > 0 ? gaps[i - 1]! : 0;
+    // Before a row's label, the rows' own separator is no blank cell of the row above.
+    const blanks = i === 0 ? 0 : rowGap !== null && kind === "label" && gap >= rowGap ? Math.floor((gap - rowGap) / sep) : Math.floor((gap - sep) / sep);
     for (let k = 0; k < blanks; k++) {
       const at = b.position.start.offset;
       cells.push({ type: "tableCell", value: "", position: index.position(at, at) });

@@ -111,3 +111,27 @@ describe("a blank cell of 三 that vanished is placed by the accounting identiti
     expect(report.diagnostics.some((d) => d.code === "ambiguous-split" && d.severity === "warning" && d.path === "requests.carriedOver")).toBe(true);
   });
 });
+
+describe("pipe-less tables whose rows have a separator of their own (get_text(\"\\n\"))", () => {
+  // One cell a line, two empty lines between rows; the 行政规范性文件 row printed one of its
+  // three values (two blank cells vanished).
+  const text = ["二、主动公开政府信息情况", "", "", "第二十条第（一）项", "", "", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "", "", "规章", "0", "998", "3", "", "", "行政规范性文件", "0", "", "", "第二十条第（五）项", ""].join("\n");
+
+  it("takes the empty lines before a row's label for the row's end, not for blank cells", () => {
+    const [t] = tables(text);
+    expect(cells(t!)).toEqual([
+      ["第二十条第（一）项"],
+      ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+      ["规章", "0", "998", "3"],
+      ["行政规范性文件", "0"],
+      ["第二十条第（五）项"],
+    ]);
+  });
+
+  it("leaves the short row null, with a warning, and reads the full one", () => {
+    const report = parseReport(text);
+    expect(report.proactive?.rules).toEqual({ issued: 0, repealed: 998, inForce: 3 });
+    expect(report.proactive?.normativeDocuments).toEqual({ issued: null, repealed: null, inForce: null });
+    expect(report.diagnostics.some((d) => d.severity === "warning" && d.path === "proactive.normativeDocuments")).toBe(true);
+  });
+});
