@@ -95,6 +95,12 @@ export const DiagnosticCodes = {
    */
   columnUndecided: { code: "column-undecided", severity: "warning" },
   /**
+   * A row of a pipe-less table printed fewer values than places (its blank cells left no
+   * trace), and exactly one placement of its values satisfies the accounting identities that
+   * touch it: the values are placed there, and the message names the places taken as blank.
+   */
+  blanksPlacedByIdentity: { code: "blanks-placed-by-identity", severity: "info" },
+  /**
    * A run of glued digits (`get_text("")`) or a row short of cells splits into the row's
    * values in more than one way that satisfies every constraint the template knows (or in
    * none): its values are null and the message lists the candidate readings.

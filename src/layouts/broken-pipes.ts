@@ -40,7 +40,7 @@ const PIPES: Style = {
   form: "pipes",
   separator: LONE_PIPE,
   inline: "|",
-  rowEnd: (lines, i) => HARD_BREAK_LINE.test(lines[i]!.text) || DELIMITER.test(lines[i]!.text),
+  rowEnd: (lines, i) => ROW_END_LINE.test(lines[i]!.text) || DELIMITER.test(lines[i]!.text),
 };
 
 const TABS: Style = {
@@ -52,6 +52,11 @@ const TABS: Style = {
 };
 /** A whitespace-only line that is not empty: html2text's `  ` after a hard break. */
 const HARD_BREAK_LINE = /^ +$/;
+/**
+ * The line that ends a row: html2text's hard break leaves two spaces on a line of their own.
+ * A blank cell prints one (`| ` then a line holding a single space), which is no row end.
+ */
+const ROW_END_LINE = /^ {2,}$/;
 const DELIMITER = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/;
 /** A caption row above a table: 第二十条第（一）项 and its kin. */
 const CAPTION_ROW = /^第二十条|^第二十條/;

@@ -15,6 +15,7 @@ import { OTHER_SECTION_WORDS } from "../templates/titles.js";
 import { DiagnosticCodes, DiagnosticVariants } from "../diagnostics/codes.js";
 import { childPath, clip, type NormalizeContext } from "./context.js";
 import { findStatisticsHeader, LegacyReader, statisticsLayout } from "./legacy.js";
+import { placeShortRows, type ShortRow } from "./short-rows.js";
 import { TextMemo } from "../text/memo.js";
 import { PhraseIndex } from "../text/phrases.js";
 import { chineseNumeral, normalizeLabel } from "../text/labels.js";
@@ -284,6 +285,18 @@ function fit(ctx: NormalizeContext, v: RowView, expected: number, path: string, 
   return out;
 }
 
+/**
+ * The value cells of a pipe-less row that prints fewer of them than the template has places
+ * (a blank cell there may vanish without a trace), else null. Such a row's values cannot be
+ * placed by counting; see short-rows.ts.
+ */
+function shortCells(v: RowView, expected: number): TableCell[] | null {
+  if (!v.pipeless || v.labels.length === 0) return null;
+  const cells = v.values.slice();
+  while (cells.length > expected && cells[cells.length - 1]!.value === "") cells.pop();
+  return cells.length < expected ? cells : null;
+}
+
 /** `行政许可 97`: a label naming a row of 二, white space, one number. */
 const PROSE_ROW = /^(\S[^\d]*?)\s+([+\-－]?[0-9０-９][0-9０-９,，.]*(?:万元|元)?)$/;
 
@@ -373,6 +386,8 @@ export function readTables(blocks: Block[], template: Template, ctx: NormalizeCo
   if (r) out.requests = r;
   const rv = reviews.result();
   if (rv) out.reviewsAndLawsuits = rv;
+  const short = [...requests.short, ...reviews.short];
+  if (short.length > 0) placeShortRows(short, { requests: out.requests, reviewsAndLawsuits: out.reviewsAndLawsuits }, ctx);
   if (legacy.entries.length > 0) out.legacyStatistics = legacy.entries;
   return out;
 }
@@ -561,6 +576,7 @@ class ProactiveReader {
     const cells =
       this.gridCells(v, resolved.columns.length, path) ??
       this.placeCells(v, resolved.columns, path) ??
+      this.shortRow(v, resolved.columns.length, path) ??
       fit(this.ctx, v, resolved.columns.length, path, PROACTIVE_SHAPE);
     const obj: Record<string, number | null> = {};
     resolved.columns.forEach((c, i) => {
@@ -764,6 +780,23 @@ class ProactiveReader {
     });
   }
 
+  /**
+   * A pipe-less row of 二 short of values: no identity reads 二, so which places were blank
+   * cannot be known, and every value is left null with a warning (null where none of its
+   * values vanished: the row is read as usual).
+   */
+  private shortRow(v: RowView, n: number, path: string): Array<TableCell | null> | null {
+    const cells = shortCells(v, n);
+    if (!cells || cells.length === 0) return null;
+    this.ctx.report(
+      DiagnosticCodes.rowWidthMismatch,
+      `row \`${clip(v.labels.map((c) => c.value).join(" / "))}\` prints ${cells.length} of the template's ${n} values, one cell per line with no mark for a blank, and 二 has no identity to tell which places were blank: its values are left null (空白单元格不可辨，数值未填入)`,
+      v.row.position,
+      path,
+    );
+    return new Array<TableCell | null>(n).fill(null);
+  }
+
   private addExtra(v: RowView): void {
     const i = this.extra.length;
     const label = v.labels.map((c) => c.value).join(" ");
@@ -859,6 +892,8 @@ class RequestsReader {
   private cursor = -1;
   private headerCells: TableCell[] = [];
   private headerChecked = false;
+  /** Pipe-less rows short of values, placed by the identities once the report is read. */
+  readonly short: ShortRow[] = [];
   private seen = false;
   /** Where the last row of the table was, to place diagnostics about rows never seen. */
   private lastRow: Position | null = null;
@@ -964,6 +999,14 @@ class RequestsReader {
     }
     this.filled.add(def.path);
     this.cursor = Math.max(this.cursor, index);
+    const short = shortCells(v, APPLICANT_COLUMNS.length);
+    if (short && short.length > 0) {
+      const obj: Record<string, number | null> = Object.fromEntries(APPLICANT_COLUMNS.map((c) => [c.key, null]));
+      setPath(this.model, def.path, obj);
+      const label = v.labels.map((c) => c.value).join(" / ");
+      this.short.push({ set: (i, value) => (obj[APPLICANT_COLUMNS[i]!.key] = value), paths: columnPaths, cells: short, path, label, position: v.row.position });
+      return;
+    }
     const cells = fit(this.ctx, v, APPLICANT_COLUMNS.length, path, REQUESTS_SHAPE);
     const obj: Record<string, number | null> = {};
     APPLICANT_COLUMNS.forEach((c, i) => {
@@ -1063,6 +1106,8 @@ function outcomeGroup(text: string): OutcomeGroup | null {
 
 class ReviewsReader {
   private header: TableCell[] = [];
+  /** Pipe-less rows short of values, placed by the identities once the report is read. */
+  readonly short: ShortRow[] = [];
   private model: Record<string, Record<string, number | null>> | null = null;
   private seen = false;
   /** The group a caption or heading announced, for tables printed one group at a time. */
@@ -1101,17 +1146,29 @@ class ReviewsReader {
     }
     this.checkHeader(v.row.position);
     const expected = OUTCOME_GROUPS.length * OUTCOME_COLUMNS.length;
-    const cells = fit(this.ctx, v, expected, "reviewsAndLawsuits");
+    const short = shortCells(v, expected);
+    const cells = short && short.length > 0 ? [] : fit(this.ctx, v, expected, "reviewsAndLawsuits");
     const model: Record<string, Record<string, number | null>> = {};
     OUTCOME_GROUPS.forEach((g, gi) => {
       const obj: Record<string, number | null> = {};
       OUTCOME_COLUMNS.forEach((c, ci) => {
-        obj[c.key] = this.ctx.value(cells[gi * OUTCOME_COLUMNS.length + ci]!, childPath(childPath("reviewsAndLawsuits", g.key), c.key));
+        obj[c.key] = this.ctx.value(cells[gi * OUTCOME_COLUMNS.length + ci] ?? null, childPath(childPath("reviewsAndLawsuits", g.key), c.key));
       });
       model[g.key] = obj;
     });
     this.model = model;
     this.header = [];
+    if (short && short.length > 0) {
+      const places = OUTCOME_GROUPS.flatMap((g) => OUTCOME_COLUMNS.map((c) => [g.key, c.key] as const));
+      this.short.push({
+        set: (i, value) => (model[places[i]![0]]![places[i]![1]] = value),
+        paths: places.map(([g, c]) => `reviewsAndLawsuits.${g}.${c}`),
+        cells: short,
+        path: "reviewsAndLawsuits",
+        label: v.labels.map((c) => c.value).join(" / ") || "(no label)",
+        position: v.row.position,
+      });
+    }
   }
 
   /** One group's five numbers, from a table (or row) that holds that group only. */
@@ -1139,12 +1196,16 @@ class ReviewsReader {
       }
     });
     this.header = [];
-    const cells = fit(this.ctx, v, OUTCOME_COLUMNS.length, path);
+    const short = shortCells(v, OUTCOME_COLUMNS.length);
+    const cells = short && short.length > 0 ? [] : fit(this.ctx, v, OUTCOME_COLUMNS.length, path);
     const obj: Record<string, number | null> = {};
     OUTCOME_COLUMNS.forEach((c, i) => {
-      obj[c.key] = this.ctx.value(cells[i]!, childPath(path, c.key));
+      obj[c.key] = this.ctx.value(cells[i] ?? null, childPath(path, c.key));
     });
     this.model[group] = obj;
+    if (short && short.length > 0) {
+      this.short.push({ set: (i, value) => (obj[OUTCOME_COLUMNS[i]!.key] = value), paths: OUTCOME_COLUMNS.map((c) => childPath(path, c.key)), cells: short, path, label: v.labels.map((c) => c.value).join(" / ") || group, position: v.row.position });
+    }
   }
 
   /**
