@@ -1,10 +1,11 @@
 /**
  * Cell-per-line dumps: when a table holds `<br>` cells, lynx gives up on its grid and prints
- * every cell on a line (or lines) of its own, centred, blank cells dropped; html-to-text does
- * the same for block content. Only the order of the cells survives, so a row's values are
- * the value lines after its label, and they are placed only when their count is the row's
- * column count. A short row lost a blank somewhere, and nothing says where: its values stay
- * blank under a `column-undecided` warning on the row's path — never a guessed column.
+ * every cell on a line (or lines) of its own, centred, a blank line after each — so a blank
+ * cell is one extra blank line; html-to-text does the same for block content but drops blank
+ * cells without a trace. Only the order of the cells survives, so a row's values are the
+ * value cells after its label, placed only when their count is the row's column count. A
+ * short row lost a blank somewhere, and nothing says where: its values stay blank under a
+ * `column-undecided` warning on the row's path — never a guessed column.
  */
 import type { Heading, TableCell, TableRow } from "../ast/types.js";
 import { readMarker } from "../lexer/markers.js";
@@ -47,7 +48,8 @@ function isValue(text: string): boolean {
 /**
  * The lines after a section heading at `from`, up to the next section heading or prose, when
  * they are a cell-per-line dump: every line one cell's text (no column gap, a value alone on
- * its line) and at least three value lines. Returns the index of the last line, or -1.
+ * its line, a blank line on both sides of each value: {@link paragraphLayout}) and at least
+ * three value lines. Returns the index of the last line, or -1.
  */
 export function streamEnd(lines: readonly SourceLine[], from: number): number {
   let values = 0;
@@ -65,16 +67,15 @@ export function streamEnd(lines: readonly SourceLine[], from: number): number {
   return values >= 3 && paragraphLayout(lines, from, last) ? last : -1;
 }
 
-/**
- * The cells of lines `from..to`: a blank-separated paragraph is one cell when the dump
- * separates its cells by blank lines (lynx at a wide page, html-to-text), else each line is
- * one and the row readers below rejoin wrapped labels. A value is always a cell of its own.
- */
 /** A row label of 二 or 三 (its cells may all be blank), as opposed to a header cell. */
 function rowLabel(text: string): boolean {
   return MARKER.test(text) || PROACTIVE_ROWS.some((r) => has(text, r.phrases)) || REQUEST_ROWS.some((d) => !d.exact && has(text, d.phrases));
 }
 
+/**
+ * Whether lines `from..to` separate their cells the way lynx and html-to-text do: a blank
+ * line between any two cells, none inside one but between a wrapped label's lines.
+ */
 function paragraphLayout(lines: readonly SourceLine[], from: number, to: number): boolean {
   // The tool's own separator is one blank line between two cells, a blank cell adding one:
   // most gaps are exactly one. Blank lines a page's whitespace left (bs4 on real HTML) vary.
@@ -114,6 +115,11 @@ function paragraphLayout(lines: readonly SourceLine[], from: number, to: number)
   return gaps > 0 && ones >= 0.75 * gaps && (ends === 0 || wideEnds * 2 < ends);
 }
 
+/**
+ * The cells of lines `from..to`: a blank-separated paragraph is one cell (a label wrapped
+ * over lines joins up), a value is always a cell of its own, and each blank line beyond the
+ * separator is a blank cell among values.
+ */
 function units(lines: readonly SourceLine[], from: number, to: number): Unit[] {
   const out: Unit[] = [];
   let open: Unit | null = null;

@@ -1,9 +1,11 @@
 /**
  * Space-aligned column dumps (lynx -dump, pandoc -t plain, html-to-text dataTable): no
- * separators, a value's column is its position. This first cut claims runs of lines holding
- * template row labels followed by numbers; a row whose number count equals its table's
- * column count is placed directly, any other row keeps its label and gets blank values plus
- * a `column-undecided` warning on the row's path — never a guessed column.
+ * separators, a value's column is its position. Claims runs of lines holding template row
+ * labels followed by numbers; a row whose number count equals its table's column count is
+ * placed directly, a short row by where its values stand (aligned-columns.ts), and a row its
+ * positions do not decide keeps its label and gets blank values plus a `column-undecided`
+ * warning on the row's path — never a guessed column. A table printed one cell per line
+ * under its section heading is read by aligned-stream.ts.
  */
 import type { Block, Table, TableCell, TableRow } from "../ast/types.js";
 import type { LineIndex } from "../source/line-index.js";
