@@ -56,8 +56,3 @@ export function placeholderAt(s: string, i: number, to: number): number {
   }
   return 0;
 }
-
-/** Whether a token is a placeholder for a blank cell. */
-export function isPlaceholder(token: string): boolean {
-  return PLACEHOLDER.test(token);
-}

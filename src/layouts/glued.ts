@@ -10,6 +10,12 @@
  * exactly one reading satisfies every constraint; otherwise the row's cells are blank (null)
  * and an `ambiguous-split` warning on the row path lists the candidate readings.
  *
+ * Separated text adds what it knows: a dash or slash between separators is a printed blank
+ * (glued-joins.ts), numbers Word cut across `<span>`s are joined only when the text proves
+ * such cuts, and 二's tokens are taken as its cells only when 三's rows prove whole cells. The
+ * column identities prune impossible readings one column at a time (glued-columns.ts), and
+ * `get_text("\n")` tables the grammar read by position are offered here (glued-lines.ts).
+ *
  * The reader claims the lines from the first section title or table label to the last table
  * value and gives back headings (section titles found inline), paragraphs (the prose between)
  * and `glued` tables whose rows are `[label cells…, value cells…]` with every value cell

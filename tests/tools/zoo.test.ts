@@ -43,12 +43,12 @@ export const TARGETS: Readonly<Record<string, number | null>> = {
   "pandoc-gfm": 0.9, // 36 %, silent → 99.9 % (bold titles, raw <table>, <span> in cells)
   html2text: 0.9, // 10 %, silent → 99.7 % (inner-pipe rows, paragraph cells)
   "html2text-nowrap": 0.9, // 10 %, silent → 97 % → 99.7 % (a blank cell's one-space line is no row end)
-  "bs4-empty": 0.87, // 1 %, silent → 83 % → 91 % (the row total cut off the run first; column identities per column), the rest flagged (ambiguous splits)
-  "bs4-space": 0.85, // 0 %, silent → 65 % → 89 % (span-cut numbers joined by the row totals), the rest flagged
-  "bs4-newline": 0.7, // 56 %, 2 unflagged → 59 % → 84 % (text-node tables read by the glued reader), the rest flagged (blanks vanish)
+  "bs4-empty": 0.87, // 1 %, silent → 83 % → 91.4 % (the row total cut off the run first; column identities per column; glued dashes as blanks), the rest flagged (ambiguous splits)
+  "bs4-space": 0.88, // 0 %, silent → 65 % → 91.5 % (span-cut numbers joined by the row totals, printed blanks, whole-cell proof for 二), the rest flagged
+  "bs4-newline": 0.88, // 56 %, 2 unflagged → 59 % → 91.5 % (text-node tables read by the glued reader), the rest flagged (blanks vanish)
   "html-to-text": 0.8, // 39 %, silent → 91 % (16 pages; 87.5 % on CI's 6), the rest flagged (glued cells, vanished blanks)
   turndown: 0.9, // 70.5 % → 68 % → 98 % (paragraph cells, wrapped headers joined; vanished blanks placed by the identities or left null)
-  "cheerio-text": 0.87, // 1 %, silent → 83 % → 91 %, the rest flagged
+  "cheerio-text": 0.87, // 1 %, silent → 83 % → 91.4 %, the rest flagged
   "chromium-innerText": 0.9, // 10 %, unflagged → 100 % (tab rows, paragraph cells)
   "chromium-copy": 0.9, // 40 %, unflagged → 68 % → 99.7 % (paragraph cells)
 };
