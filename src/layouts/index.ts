@@ -21,13 +21,29 @@ import { readSeparated } from "./separated.js";
 /** The readers, most specific first: a line claimed by one is not offered to the next. */
 const READERS: readonly LayoutReader[] = [readEmphasisHeadings, readEmbeddedHtml, readBoxes, readBrokenPipes, readSeparated, readAligned, readGlued];
 
+/** A kind of grammar table a reader reads better, and the readers it is offered to. */
+export interface Reclaim {
+  /** Whether the lines of a grammar table are of this kind. */
+  test: (lines: readonly SourceLine[], text: string) => boolean;
+  /** The readers that may claim them; the other readers never see them. */
+  readers: readonly LayoutReader[];
+}
+
 /**
  * Grammar tables that a layout reader reads better than the grammar did: an ASCII box
  * (`w3m -no-graph`, links: `+--+`, `|a |b |`) whose pipes the row-lines grammar cut into
- * cells without knowing the spans. Their lines are offered to the readers too; a grammar
- * table stays in the tree unless a reader claims its lines.
+ * cells without knowing the spans; html2text's paragraph cells; lynx's cell-per-line
+ * streams; `get_text("\n")` text-node lines. Each is offered to its own readers only — a
+ * table one reader asked for is no other reader's to take — and it stays in the tree unless
+ * one of its readers claims its lines.
  */
-const RECLAIMED: ReadonlyArray<(lines: readonly SourceLine[], text: string) => boolean> = [asciiFrameLines, brokenPipeLines, cellStreamLines, textNodeLines];
+const RECLAIMED: readonly Reclaim[] = [
+  { test: asciiFrameLines, readers: [readBoxes] },
+  // html2text sets its section titles in bold inside what the grammar took for one table.
+  { test: brokenPipeLines, readers: [readEmphasisHeadings, readBrokenPipes] },
+  { test: cellStreamLines, readers: [readAligned] },
+  { test: textNodeLines, readers: [readGlued] },
+];
 
 /** Every line of `text` with its offset; a CRLF or lone CR ends a line as LF does. */
 export function sourceLines(text: string): SourceLine[] {
@@ -100,17 +116,20 @@ export function applyLayouts(
   index: LineIndex,
   out: Diagnostic[],
   readers: readonly LayoutReader[] = READERS,
-  reclaimed: ReadonlyArray<(lines: readonly SourceLine[], text: string) => boolean> = RECLAIMED,
+  reclaimed: readonly Reclaim[] = RECLAIMED,
 ): Root {
   if (readers.length === 0 || (gridTablesCoverReport(tree) && !mayReclaim(index.text))) return tree;
   const text = index.text;
   const all = sourceLines(text);
   const inside = (l: SourceLine, s: number, e: number) => l.offset < e && l.offset + l.text.length > s;
-  // Lines inside a table the grammar built stay the grammar's, unless a reader reads that kind of table better.
+  // Lines inside a table the grammar built stay the grammar's, unless a reader reads that
+  // kind of table better: then they are that reader's (and only its) to claim.
+  const offered = new Map<readonly [number, number], ReadonlySet<LayoutReader>>();
   const tables = tree.children
     .filter((b) => b.type === "table")
     .map((b) => [b.position.start.offset, b.position.end.offset] as const)
-    .filter(([s, e]) => {
+    .filter((span) => {
+      const [s, e] = span;
       if (reclaimed.length === 0) return true;
       // The table's lines by binary search: a text may hold many tables.
       let lo = 0;
@@ -122,25 +141,42 @@ export function applyLayouts(
       }
       const lines: SourceLine[] = [];
       for (let i = lo; i < all.length && all[i]!.offset < e; i++) if (inside(all[i]!, s, e)) lines.push(all[i]!);
-      return !reclaimed.some((p) => p(lines, text));
+      const to = new Set(reclaimed.filter((r) => r.test(lines, text)).flatMap((r) => r.readers));
+      if (to.size === 0) return true;
+      offered.set(span, to);
+      return false;
     });
   let free = all.filter((l) => !tables.some(([s, e]) => inside(l, s, e)));
+  /** Free lines `read` may see: not those of a table offered to other readers only. */
+  const visibleTo = (read: LayoutReader) => {
+    const hidden = [...offered].filter(([, to]) => !to.has(read)).map(([span]) => span);
+    if (hidden.length === 0) return { lines: free, at: free.map((_, i) => i) };
+    const at: number[] = [];
+    free.forEach((l, i) => {
+      if (!hidden.some(([s, e]) => inside(l, s, e))) at.push(i);
+    });
+    return { lines: at.map((i) => free[i]!), at };
+  };
   const claims: Array<{ start: number; end: number; blocks: Block[] }> = [];
   for (const read of readers) {
     if (free.length === 0) break;
-    const found: LayoutClaim[] = read(free, index, out);
+    const view = visibleTo(read);
+    if (view.lines.length === 0) continue;
+    const found: LayoutClaim[] = read(view.lines, index, out);
     if (found.length === 0) continue;
     const taken = new Set<number>();
     for (const c of found) {
-      const first = free[c.first]!;
-      const last = free[c.last]!;
+      const first = view.lines[c.first]!;
+      const last = view.lines[c.last]!;
       const start = first.offset;
       const end = last.offset + last.text.length;
       // A claim never swallows a table the grammar read and no reader was offered: its lines
       // were not the reader's to see, so its data must stay.
       if (tables.some(([s, e]) => s >= start && e <= end)) continue;
+      // Nor one offered to another reader only.
+      if ([...offered].some(([[s, e], to]) => !to.has(read) && s < end && e > start)) continue;
       claims.push({ start, end, blocks: c.blocks });
-      for (let i = c.first; i <= c.last; i++) taken.add(i);
+      for (let i = c.first; i <= c.last; i++) taken.add(view.at[i]!);
     }
     free = free.filter((_, i) => !taken.has(i));
   }
