@@ -249,7 +249,14 @@ function fit(ctx: NormalizeContext, v: RowView, expected: number, path: string, 
   // duplicated or lost line — that must stay flagged.)
   if (shape.labelsSpan && v.markdown) shiftSpanPlaces(cells, v, expected);
   const printed = cells.length;
-  while (cells.length > expected && cells[cells.length - 1]!.value === "") cells.pop();
+  // Cutting trailing empties to the template's count is safe only when no empty place is left
+  // at the front: with one there (a spanned label's place, or a real blank), which of the two
+  // empties is the blank cannot be told by counting.
+  let cutBesideLeadingEmpty = false;
+  while (cells.length > expected && cells[cells.length - 1]!.value === "") {
+    cells.pop();
+    if (cells[0]!.value === "" && cells.slice(1).some((c) => c.value !== "")) cutBesideLeadingEmpty = true;
+  }
   // Pipe-less: trailing empty cells were cut to the template's count, and one still fills a
   // place — it may stand for a blank, or for nothing while a value slid left into its place.
   const guessedBlank = v.pipeless && printed > cells.length && cells.length === expected && cells[expected - 1]!.value === "";
@@ -257,10 +264,12 @@ function fit(ctx: NormalizeContext, v: RowView, expected: number, path: string, 
   // its blank label cell.
   if (shape.labelColumn && v.labels.length === 0 && cells.length === expected + 1 && cells[0]!.value === "") cells.shift();
   shiftSpanPlaces(cells, v, expected);
-  if (cells.length !== expected || guessedBlank) {
+  if (cells.length !== expected || guessedBlank || cutBesideLeadingEmpty) {
     ctx.report(
       DiagnosticCodes.rowWidthMismatch,
-      guessedBlank
+      cutBesideLeadingEmpty
+        ? `row \`${clip(v.labels.map((c) => c.value).join(" / ") || "(no label)")}\` prints an empty cell before its values and one after: which is the blank and which a spanned label's place is unknown, so values may be shifted (空白单元格位置不可辨，数值可能错位)`
+        : guessedBlank
         ? `row \`${clip(v.labels.map((c) => c.value).join(" / ") || "(no label)")}\` prints ${cells.filter((c) => c.value !== "").length} of the template's ${expected} values, one line per cell with no mark for a blank: which place is blank is unknown, so values may be shifted (空白单元格不可辨，数值可能错位)`
         : `row \`${clip(v.labels.map((c) => c.value).join(" / ") || "(no label)")}\` has ${cells.length} value cells where the template has ${expected}; values may be shifted (数值个数与模板不符)`,
       v.row.position,
