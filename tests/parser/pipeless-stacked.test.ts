@@ -50,7 +50,6 @@ describe("pipe-less tables, one paragraph per cell", () => {
     const flagged = report.diagnostics.filter((d) => d.path === "proactive.procurement" || d.path?.startsWith("proactive.procurement."));
     // Whichever reader takes the stream (the pipe-less grammar or the cell-per-line reader), it says so.
     expect(flagged.map((d) => d.code).filter((c) => c === "row-width-mismatch" || c === "column-undecided")).not.toEqual([]);
-    expect(flagged.every((d) => d.severity !== "info" || d.code !== "blanks-placed-by-identity")).toBe(true);
     // 二 has no identity: which place was blank is unknown, so neither value is placed.
     expect(report.proactive?.procurement).toEqual({ projects: null, totalAmount: null });
   });
