@@ -123,24 +123,35 @@ function valueAt(root: unknown, path: string): unknown {
   return node;
 }
 
+/** An identity with its operands as key lists, split once: it is evaluated for every placement tried. */
+interface Compiled {
+  left: ReadonlyArray<readonly string[]>;
+  right: ReadonlyArray<readonly string[]>;
+}
+
+function compile(x: Identity): Compiled {
+  return { left: x.left.map((p) => p.split(".")), right: x.right.map((p) => p.split(".")) };
+}
+
 /** A side's sum, or null when an operand is blank or absent (the identity is then not known). */
-function side(draft: DraftTables, paths: readonly string[]): number | null {
+function side(draft: DraftTables, operands: ReadonlyArray<readonly string[]>): number | null {
   let sum = 0;
-  for (const p of paths) {
-    const v = valueAt(draft, p);
-    if (typeof v !== "number") return null;
-    sum += v;
+  for (const keys of operands) {
+    let node: unknown = draft;
+    for (const k of keys) node = node !== null && typeof node === "object" ? (node as Record<string, unknown>)[k] : undefined;
+    if (typeof node !== "number") return null;
+    sum += node;
   }
   return sum;
 }
 
-/** Whether an identity touching `own` fails in the draft (a blank operand fails nothing). */
-function breaks(draft: DraftTables, all: readonly Identity[], own: ReadonlySet<string>): boolean {
+/** Whether one of the identities fails in the draft (a blank operand fails nothing). */
+function breaks(draft: DraftTables, all: readonly Compiled[]): boolean {
   for (const x of all) {
-    if (!x.left.some((p) => own.has(p)) && !x.right.some((p) => own.has(p))) continue;
     const l = side(draft, x.left);
+    if (l === null) continue;
     const r = side(draft, x.right);
-    if (l !== null && r !== null && Math.abs(l - r) > 1e-6 * Math.max(1, Math.abs(l), Math.abs(r))) return true;
+    if (r !== null && Math.abs(l - r) > 1e-6 * Math.max(1, Math.abs(l), Math.abs(r))) return true;
   }
   return false;
 }
@@ -183,21 +194,31 @@ export function placeShortRows(rows: readonly ShortRow[], input: DraftTables, ct
  * rows fails. The rows are left all null afterwards.
  */
 function consistent(rows: readonly ShortRow[], options: readonly number[][][], input: DraftTables): number[][][] {
-  const own = new Set(rows.flatMap((r) => r.paths));
-  const all = identities(input).filter((x) => x.left.some((p) => own.has(p)) || x.right.some((p) => own.has(p)));
+  const all = identities(input);
+  // The identities that row k completes: rows after it are still null (blank), so an identity
+  // touching them is not known yet, and one that fails once row k is set fails for good —
+  // which lets a placement be dropped before the rows after it are tried.
+  const completes = rows.map((r, k) => {
+    const own = new Set(r.paths);
+    const later = new Set(rows.slice(k + 1).flatMap((x) => x.paths));
+    const touches = (x: Identity, set: ReadonlySet<string>) => x.left.some((p) => set.has(p)) || x.right.some((p) => set.has(p));
+    return all.filter((x) => touches(x, own) && !touches(x, later)).map(compile);
+  });
   const out: number[][][] = [];
   const pick: number[][] = [];
   const go = (k: number) => {
     if (k === rows.length) {
-      if (!breaks(input, all, own)) out.push([...pick]);
+      out.push([...pick]);
       return;
     }
     for (const blanks of options[k]!) {
       setRow(rows[k]!, placement(rows[k]!, blanks));
+      if (breaks(input, completes[k]!)) continue;
       pick.push(blanks);
       go(k + 1);
       pick.pop();
     }
+    setRow(rows[k]!, []);
   };
   go(0);
   for (const r of rows) setRow(r, []);

@@ -162,10 +162,10 @@ function streamTable(run: Block[], index: LineIndex): Table {
 }
 
 /**
- * In the paragraph layout every header cell is a label paragraph of its own, so each became
+ * In a pipe-less table every header cell is a line or paragraph of its own, so each became
  * a row of one cell; a sub-table of 二 reads its columns from one header row (信息内容 |
- * 本年新制作数量 | …). The label-only rows after 信息内容, up to the row whose values follow
- * its label, are joined into that row.
+ * 本年新制作数量 | …). The label-only rows after 信息内容, up to the first row label or
+ * caption, are joined into that row.
  */
 function joinHeaderRows(rows: TableRow[], index: LineIndex): TableRow[] {
   const out: TableRow[] = [];
