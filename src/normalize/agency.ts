@@ -40,20 +40,24 @@ interface Name {
   short: boolean;
 }
 
-let index: { byCode: Map<string, Entry>; byName: Map<string, Name[]>; longest: number } | undefined;
+let index: { byCode: Map<string, Entry>; byName: Map<string, Name[]>; lengthsByPrefix: Map<string, number[]> } | undefined;
 
 /** The division table, parsed on first use (most reports ask; a library import need not pay). */
 function divisions() {
   if (index) return index;
   const byCode = new Map<string, Entry>();
   const byName = new Map<string, Name[]>();
-  let longest = 0;
+  // Name lengths by their first two characters: most places in a text start no name, and
+  // are passed over with one lookup.
+  const lengthsByPrefix = new Map<string, number[]>();
   const add = (name: string, entry: Entry, short: boolean) => {
     if (name.length < 2) return;
     const list = byName.get(name) ?? [];
     if (!list.some((n) => n.entry === entry)) list.push({ entry, short });
     byName.set(name, list);
-    longest = Math.max(longest, name.length);
+    const lengths = lengthsByPrefix.get(name.slice(0, 2)) ?? [];
+    if (!lengths.includes(name.length)) lengths.push(name.length);
+    lengthsByPrefix.set(name.slice(0, 2), lengths);
   };
   for (const line of DIVISIONS.split("\n")) {
     const code = line.slice(0, 6);
@@ -65,7 +69,7 @@ function divisions() {
     // Short names only above county level: 海淀 or 城区 alone is too easily part of a word.
     if (level !== "county") add(name.replace(SHORT_SUFFIX, ""), e, true);
   }
-  index = { byCode, byName, longest };
+  index = { byCode, byName, lengthsByPrefix };
   return index;
 }
 
@@ -93,10 +97,13 @@ const STREET = /^(?:[东西南北中]?路|[东西南北]?街|大道|大街)/;
  * short form is too often something else (中山路街道 is not 中山市).
  */
 function named(text: string, answers = false): Set<Entry> {
-  const { byName, longest } = divisions();
+  const { byName, lengthsByPrefix } = divisions();
   const found = new Set<Entry>();
-  for (let i = 0; i < text.length; i++) {
-    for (let len = 2; len <= longest && i + len <= text.length; len++) {
+  for (let i = 0; i + 2 <= text.length; i++) {
+    const lengths = lengthsByPrefix.get(text.slice(i, i + 2));
+    if (!lengths) continue;
+    for (const len of lengths) {
+      if (i + len > text.length) continue;
       const list = byName.get(text.slice(i, i + len));
       if (!list) continue;
       const street = STREET.test(text.slice(i + len, i + len + 2));
@@ -175,6 +182,9 @@ export interface DivisionResolution {
 
 const RANK = { county: 3, city: 2, province: 1 } as const;
 
+/** How much of the context is searched: a title, a header block and an opening sentence. */
+const CONTEXT_CHARS = 600;
+
 /**
  * Resolves the agency's division. The most specific division the agency name names is the
  * answer when it is unique; several of the same name are told apart only by a parent named
@@ -186,7 +196,8 @@ export function resolveDivision(agency: string | null, context: readonly string[
   if (key === null) return { division: null, candidates: [] };
   const kind = agencyKind(agency);
   const inAgency = named(key, true);
-  const around = named(plain(context.join("\n")));
+  // The title, header and opening lines, as far as a place name is looked for in them.
+  const around = named(plain(context.join("\n").slice(0, CONTEXT_CHARS)));
   const all = new Set([...named(key), ...around]);
   const support = (e: Entry) => parents(e).filter((p) => all.has(p)).length;
   // Parents named beside a child are not answers themselves: 江苏省宿迁市 is 宿迁市.
