@@ -130,29 +130,27 @@ function templateTables(page: Page): string {
   out.push("</tbody></table></div>");
 
   const requests = family === "2021" ? REQUEST_ROWS_2021 : REQUEST_ROWS_2019;
-  out.push(`<h2 id="t-requests">三、收到和处理政府信息公开申请情况 <small>requests</small></h2><div class="scroll"><table class="model"><thead><tr><th></th>`);
-  for (const col of APPLICANT_COLUMNS) out.push(`<th scope="col">${esc(col.label)}</th>`);
-  out.push("</tr></thead><tbody>");
-  for (const row of requests) {
-    out.push(`<tr><th scope="row">${esc(row.label)}</th>`);
-    for (const col of APPLICANT_COLUMNS) out.push(page.td(`requests.${row.path}.${col.key}`));
-    out.push("</tr>");
-  }
-  out.push("</tbody></table></div>");
-
-  out.push(`<h2 id="t-reviews">四、政府信息公开行政复议、行政诉讼情况 <small>reviewsAndLawsuits</small></h2><div class="scroll"><table class="model"><thead><tr><th></th>`);
-  for (const col of OUTCOME_COLUMNS) out.push(`<th scope="col">${esc(col.label)}</th>`);
-  out.push("</tr></thead><tbody>");
-  for (const group of OUTCOME_GROUPS) {
-    out.push(`<tr><th scope="row">${esc(group.label)}</th>`);
-    for (const col of OUTCOME_COLUMNS) out.push(page.td(`reviewsAndLawsuits.${group.key}.${col.key}`));
-    out.push("</tr>");
-  }
-  out.push("</tbody></table></div>");
+  out.push(
+    crossTable(page, "t-requests", "三、收到和处理政府信息公开申请情况 <small>requests</small>", APPLICANT_COLUMNS, requests.map((r) => ({ label: r.label, path: `requests.${r.path}` }))),
+    crossTable(page, "t-reviews", "四、政府信息公开行政复议、行政诉讼情况 <small>reviewsAndLawsuits</small>", OUTCOME_COLUMNS, OUTCOME_GROUPS.map((g) => ({ label: g.label, path: `reviewsAndLawsuits.${g.key}` }))),
+  );
   // Values the template tables above do not show (a row beyond the template, say) are listed too.
   const rest = Object.keys(report.provenance).filter((p) => !page.rendered.has(p));
   if (rest.length > 0) out.push(genericTable(page, rest, "其他数值 <small>other values</small>"));
   return out.join("");
+}
+
+/** A table whose every row has the same columns (三, 四): row path + column key is the cell's path. */
+function crossTable(
+  page: Page,
+  id: string,
+  title: string,
+  columns: ReadonlyArray<{ key: string; label: string }>,
+  rows: ReadonlyArray<{ label: string; path: string }>,
+): string {
+  const head = columns.map((c) => `<th scope="col">${esc(c.label)}</th>`).join("");
+  const body = rows.map((r) => `<tr><th scope="row">${esc(r.label)}</th>${columns.map((c) => page.td(`${r.path}.${c.key}`)).join("")}</tr>`).join("");
+  return `<h2 id="${id}">${title}</h2><div class="scroll"><table class="model"><thead><tr><th></th>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
 /** Every value with a provenance, one row each: for legacy and unknown templates, and leftovers. */
@@ -261,7 +259,7 @@ function header(page: Page): string {
     ["勾稽 checks", `${fails} failing of ${report.checks.length}`],
   ];
   return (
-    `<header><h1>${esc(m.title ?? name ?? "report")}</h1>${name ? `<p class="file">${esc(name)}</p>` : ""}<dl>` +
+    `<header><h1>${esc(m.title ?? name ?? "report")}</h1>${name && m.title ? `<p class="file">${esc(name)}</p>` : ""}<dl>` +
     facts.map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${esc(String(v ?? "—"))}</dd></div>`).join("") +
     `</dl><p class="legend"><span class="cell flag-error">error</span> <span class="cell flag-warning">warning</span> ` +
     `<span class="cell flag-info">info</span> <span class="cell check-fail">failing identity</span> ` +
