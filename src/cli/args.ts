@@ -5,7 +5,7 @@
 import type { Severity } from "../model/types.js";
 
 /** The commands that read files; `help` and `version` are handled before any file is read. */
-export type FileCommand = "parse" | "check" | "summary" | "audit";
+export type FileCommand = "parse" | "check" | "summary" | "audit" | "compare";
 
 /** `parse`, `check`, `summary` or `audit` with its files and options, validated. */
 export interface FileArgs {

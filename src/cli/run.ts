@@ -19,6 +19,7 @@ import { describeReadError } from "../io/read-errors.js";
 import { decodeLikeReport, type FileReader, readAll, readFileBytes, tooLarge } from "./inputs.js";
 import { formatSummary, makeStyle } from "./summary.js";
 import { auditPage } from "../audit/page.js";
+import { formatComparison } from "./compare.js";
 
 /**
  * The streams the CLI talks to. Writers are plain functions rather than Writable streams so
@@ -123,6 +124,12 @@ export async function runFileCommand(args: FileArgs, io: CliIO, overrides: FileO
     case "check":
       foundErrors = await check(args, reports(), io);
       break;
+    case "compare": {
+      const both: Parsed[] = [];
+      for await (const parsed of reports()) both.push(parsed);
+      if (both.length === 2) io.stdout(formatComparison(both[0]!, both[1]!));
+      break;
+    }
     case "audit":
       if (!(await audit(args, reports(), io, overrides.writeFile ?? writeWithDirs))) ioFailed = true;
       break;

@@ -10,6 +10,8 @@ Commands:
   parse FILE...     print each Report as JSON, one per line (NDJSON) in argument order
   check FILE...     print diagnostics and failing checks as file:line:col lines
   summary FILE...   print a short human-readable summary of each report
+  compare A B       two reports side by side: every value, the change, and the
+                    cross-year identity (B's 上年结转 = A's 结转下年度继续办理)
   audit FILE... [-o OUT]
                     write a self-contained HTML page per report: the source beside
                     the official tables, every number linked to where it was read,
@@ -132,6 +134,22 @@ ${SIZE_OPTION}
 Exit status:
   0  every page was written
   2  usage error, or a FILE could not be read or a page written
+  3  internal error (a bug in zfxxgk; please report it)
+`,
+  compare: `Usage: zfxxgk compare [--max-member-size SIZE] A B
+
+Print two reports side by side — one agency's reports of two years, say: every value of
+both, the change, and a note where either value is flagged (a diagnostic on its path or a
+failing identity). Then the cross-year identity per applicant column: the later year's
+上年结转 (carriedOver) equals the earlier year's 结转下年度继续办理 (carriedForward); a
+column that disagrees is a misread or a misreport in one of the two years. ${FILE_NOTE}
+
+Options:
+${SIZE_OPTION}
+
+Exit status:
+  0  both were compared (whatever the identity says)
+  2  usage error (not two files), or a FILE could not be read
   3  internal error (a bug in zfxxgk; please report it)
 `,
   bulk: `Usage: zfxxgk bulk --out DIR [options] INPUT...

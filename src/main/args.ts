@@ -44,7 +44,7 @@ const OPTION_COMMAND: Record<string, readonly HelpTopic[]> = {
   out: ["bulk", "audit"],
 };
 
-const COMMANDS: readonly string[] = ["parse", "check", "summary", "audit", "bulk", "help"];
+const COMMANDS: readonly string[] = ["parse", "check", "summary", "audit", "compare", "bulk", "help"];
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
 /**
@@ -87,7 +87,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   if (!COMMANDS.includes(command)) throw new UsageError(`unknown command '${command}'`);
   if (command === "help") {
     const topic = topicOf(files[0]);
-    if (files[0] !== undefined && topic === undefined) throw new UsageError(`no help for '${files[0]}' (commands: parse, check, summary, audit, bulk)`);
+    if (files[0] !== undefined && topic === undefined) throw new UsageError(`no help for '${files[0]}' (commands: parse, check, summary, audit, compare, bulk)`);
     return topic ? { command: "help", topic } : { command: "help" };
   }
 
@@ -105,6 +105,9 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   }
   if (files.length === 0) {
     throw new UsageError(`${fileCommand}: no files given (use - to read standard input)`);
+  }
+  if (fileCommand === "compare" && files.length !== 2) {
+    throw new UsageError(`compare: give exactly two files (an agency's reports of two years), not ${files.length}`);
   }
   let maxBytes = DEFAULT_MAX_MEMBER_BYTES;
   const sizeText = values["max-member-size"];
