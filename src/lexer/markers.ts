@@ -5,8 +5,8 @@
  *
  * They differ on purpose in one respect: a heading token also checks what follows the
  * marker (`1.5万元…` is a decimal, not section 1; `十 2` is not a spaced title), while
- * `readMarker` reads the marker alone. Text input only ever calls `readMarker` on lines the
- * lexer already took as headings; HTML input calls it on every block (see html/index.ts).
+ * `readMarker` reads the marker alone. Lines no heading token vetted (HTML blocks, see
+ * parser/lines.ts) are read with `readHeadingMarker`, which checks the same lookaheads.
  */
 import type { HeadingMarker, MarkerStyle } from "../ast/types.js";
 import { chineseNumeral } from "../text/labels.js";
@@ -46,17 +46,24 @@ export const MARKER_FOLLOW = {
   spaced: "(?=[^\\s\\d])",
 } as const;
 
-/** Marker patterns, tried in order; group 1 is the numeral. */
-const MARKERS: Array<{ re: RegExp; style: (numeral: string) => MarkerStyle }> = [
-  {
-    re: new RegExp(`^${MARKER_SOURCES.paren(true)}`),
-    style: (n) => (/[0-9０-９]/.test(n) ? "paren-arabic" : "paren-chinese"),
-  },
-  { re: new RegExp(`^${MARKER_SOURCES.ordinal(true)}`), style: () => "ordinal" },
-  { re: new RegExp(`^${MARKER_SOURCES.chinese(true)}`), style: () => "chinese" },
-  { re: new RegExp(`^${MARKER_SOURCES.spaced(true)}`), style: () => "chinese" },
-  { re: new RegExp(`^${MARKER_SOURCES.arabic(true)}`), style: () => "arabic" },
-];
+/** A marker pattern and the style it reads; group 1 is the numeral. */
+type MarkerPattern = { re: RegExp; style: (numeral: string) => MarkerStyle };
+
+/** The marker patterns, tried in order; `follow` adds what a heading needs after them. */
+function markers(follow: boolean): MarkerPattern[] {
+  return [
+    {
+      re: new RegExp(`^${MARKER_SOURCES.paren(true)}`),
+      style: (n) => (/[0-9０-９]/.test(n) ? "paren-arabic" : "paren-chinese"),
+    },
+    { re: new RegExp(`^${MARKER_SOURCES.ordinal(true)}`), style: () => "ordinal" },
+    { re: new RegExp(`^${MARKER_SOURCES.chinese(true)}`), style: () => "chinese" },
+    { re: new RegExp(`^${MARKER_SOURCES.spaced(true)}${follow ? MARKER_FOLLOW.spaced : ""}`), style: () => "chinese" },
+    { re: new RegExp(`^${MARKER_SOURCES.arabic(true)}${follow ? MARKER_FOLLOW.arabic : ""}`), style: () => "arabic" },
+  ];
+}
+const MARKERS = markers(false);
+const HEADING_MARKERS = markers(true);
 
 /**
  * The characters a marker can start with (every pattern of MARKERS is anchored and starts
@@ -67,8 +74,21 @@ const MARKER_START = new Set(`(（第${CN}—－-0123456789０１２３４５６
 
 /** Reads the numbering at the start of `text`, if any. */
 export function readMarker(text: string): HeadingMarker | null {
+  return matchMarker(text, MARKERS);
+}
+
+/**
+ * Reads a marker only where the lexer would take the line for a heading (see
+ * {@link MARKER_FOLLOW}): for lines that no heading token vetted — an HTML block's text —
+ * so that `1.5万元用于平台建设` is prose there too, not section 1.
+ */
+export function readHeadingMarker(text: string): HeadingMarker | null {
+  return matchMarker(text, HEADING_MARKERS);
+}
+
+function matchMarker(text: string, patterns: readonly MarkerPattern[]): HeadingMarker | null {
   if (!MARKER_START.has(text.charAt(0))) return null;
-  for (const { re, style } of MARKERS) {
+  for (const { re, style } of patterns) {
     const m = re.exec(text);
     if (!m) continue;
     const numeral = m[1]!;

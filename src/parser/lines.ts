@@ -6,7 +6,7 @@
 import type { IToken } from "chevrotain";
 import type { Block, Heading, HeadingMarker, MarkerStyle, Paragraph } from "../ast/types.js";
 import type { LineIndex } from "../source/line-index.js";
-import { readMarker } from "../lexer/markers.js";
+import { readHeadingMarker } from "../lexer/markers.js";
 import { HAN } from "../text/chars.js";
 import { trimmed } from "./cells.js";
 
@@ -68,7 +68,8 @@ export function lineBlocks(image: string, at: OffsetMap, index: LineIndex): Bloc
   const hashes = md ? md[1]!.length : 0;
   const bodyStart = lead + (md ? md[0].length : 0);
   const body = image.slice(bodyStart);
-  const marker = readMarker(body);
+  // Heading tokens were vetted by the lexer; an HTML block's text was not: the same check here.
+  const marker = readHeadingMarker(body);
   const span = (from: number, to: number) => index.position(at.start(from), to > from ? at.end(to - 1) : at.start(from));
   if (!marker && !md) {
     const value = image.trim();
