@@ -9,6 +9,7 @@
  * English abbreviations of the model path: `rq_res_wh_secret_person` is
  * `requests.results.withheld.stateSecret.naturalPerson`.
  */
+import { normalizeLabel } from "../text/labels.js";
 import { createHash } from "node:crypto";
 import type { Report } from "../model/types.js";
 import {
@@ -376,12 +377,27 @@ export const CODEBOOK_HEADER: readonly string[] = [
   "row_label_2019",
   "column_label_2019",
   "unit",
+  "templates",
+  "same_meaning",
   "description",
 ];
 
-/** The codebook: one row per panel column, with its model path and official labels. */
+/**
+ * Whether a column printed by both templates means the same in both: the same row and the same
+ * column once normalised, where 2019's column label may lack 2021's leading 本年 (处理决定数量 /
+ * 本年处理决定数量 both count this year's decisions). 三 and 四 are the same in both templates.
+ */
+function sameMeaning(a: { row: string; column: string }, b: { row: string; column: string }): boolean {
+  const norm = (t: string) => normalizeLabel(t).replace(/^本年/, "");
+  return norm(a.row) === norm(b.row) && norm(a.column) === norm(b.column);
+}
+
+/**
+ * The codebook: one row per panel column, with its model path, official labels, the templates
+ * it exists in (`templates`) and whether it means the same in both (`same_meaning`).
+ */
 export function codebookRows(): CsvValue[][] {
-  const rows: CsvValue[][] = META_COLUMNS.map((c) => [c.name, c.path, c.type, null, null, null, null, null, null, null, c.description]);
+  const rows: CsvValue[][] = META_COLUMNS.map((c) => [c.name, c.path, c.type, null, null, null, null, null, null, null, null, null, c.description]);
   for (const c of NUMERIC_COLUMNS) {
     const l21 = c.labels["2021"];
     const l19 = c.labels["2019"];
@@ -397,6 +413,8 @@ export function codebookRows(): CsvValue[][] {
       l19?.row,
       l19?.column,
       c.unit,
+      [l21 ? "2021" : null, l19 ? "2019" : null].filter((t) => t !== null).join(" "),
+      l21 && l19 ? (sameMeaning(l21, l19) ? "yes" : "no") : null,
       `reported in the ${templates} template${templates.includes(" and ") ? "s" : ""}; empty when not reported`,
     ]);
   }
