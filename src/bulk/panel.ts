@@ -9,6 +9,7 @@
  * English abbreviations of the model path: `rq_res_wh_secret_person` is
  * `requests.results.withheld.stateSecret.naturalPerson`.
  */
+import { LEGACY_COLUMNS, legacyValue } from "./legacy-columns.js";
 import { normalizeLabel } from "../text/labels.js";
 import { createHash } from "node:crypto";
 import type { Report } from "../model/types.js";
@@ -335,7 +336,7 @@ export const NUMERIC_COLUMNS: readonly NumericColumn[] = buildNumericColumns();
 export const COLUMN_BY_PATH: ReadonlyMap<string, string> = new Map(NUMERIC_COLUMNS.map((c) => [c.path, c.name]));
 
 /** The header of `panel.csv`. */
-export const PANEL_HEADER: readonly string[] = [...META_COLUMNS.map((c) => c.name), ...NUMERIC_COLUMNS.map((c) => c.name)];
+export const PANEL_HEADER: readonly string[] = [...META_COLUMNS.map((c) => c.name), ...NUMERIC_COLUMNS.map((c) => c.name), ...LEGACY_COLUMNS.map((c) => c.name)];
 
 {
   const seen = new Set<string>();
@@ -362,6 +363,7 @@ export function panelValues(ctx: RowContext): CsvValue[] {
     const v = valueAt(ctx.report, column.segments);
     values.push(typeof v === "number" ? v : null);
   }
+  for (const column of LEGACY_COLUMNS) values.push(ctx.report.template === "legacy" ? legacyValue(ctx.report, column) : null);
   return values;
 }
 
@@ -417,6 +419,9 @@ export function codebookRows(): CsvValue[][] {
       l21 && l19 ? (sameMeaning(l21, l19) ? "yes" : "no") : null,
       `reported in the ${templates} template${templates.includes(" and ") ? "s" : ""}; empty when not reported`,
     ]);
+  }
+  for (const c of LEGACY_COLUMNS) {
+    rows.push([c.name, "legacyStatistics", "number", null, null, null, null, null, null, c.unit, "legacy", null, `${c.description}; empty unless exactly one statistics row clearly gives it (see docs/bulk.md)`]);
   }
   return rows;
 }

@@ -6,6 +6,7 @@
  * Rows are inserted in one transaction per checkpoint and the indexes are built at the end,
  * which is several times faster than indexing while inserting.
  */
+import { LEGACY_COLUMNS } from "../legacy-columns.js";
 import { DUPLICATES_HEADER, LINKS_HEADER } from "../panel-pass.js";
 import { rmSync } from "node:fs";
 import { CODEBOOK_HEADER, META_COLUMNS, NUMERIC_COLUMNS } from "../panel.js";
@@ -38,6 +39,7 @@ export const SQLITE_TABLES: Record<string, readonly Column[]> = {
   panel: [
     ...META_COLUMNS.map((c): Column => [c.name, c.type === "integer" ? "INTEGER" : "TEXT"]),
     ...NUMERIC_COLUMNS.map((c): Column => [c.name, "REAL"]),
+    ...LEGACY_COLUMNS.map((c): Column => [c.name, "REAL"]),
   ],
   cells: CELLS_HEADER.map((name): Column => [name, name === "value" ? "REAL" : name === "line" || name === "column" ? "INTEGER" : "TEXT"]),
   checks: CHECKS_HEADER.map((name): Column => [name, name === "expected" || name === "actual" ? "REAL" : "TEXT"]),
