@@ -66,6 +66,22 @@ export interface OpenOutputs {
   loadSqlite: () => Promise<SqliteConstructor>;
 }
 
+/**
+ * Why reports.sqlite is skipped, and the fix that works: a native module built for another
+ * Node version (`NODE_MODULE_VERSION` in the message) is repaired by `npm rebuild
+ * better-sqlite3`; a missing one by installing the optional dependencies. The first line of
+ * a long loader message is kept whole, only the stack is dropped.
+ */
+export function sqliteWarning(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const first = message.split("\n").find((l) => l.trim() !== "") ?? message;
+  const versions = /NODE_MODULE_VERSION (\d+)[\s\S]*?NODE_MODULE_VERSION (\d+)/.exec(message);
+  const fix = versions
+    ? `it was built for another Node.js (module version ${versions[1]}, this one needs ${versions[2]}): run \`npm rebuild better-sqlite3\``
+    : "install zfxxgk with its optional dependencies (`npm install` without `--omit=optional`), or run `npm rebuild better-sqlite3` after switching Node.js versions";
+  return `reports.sqlite skipped: better-sqlite3 could not be loaded (${first.trim()}); ${fix}`;
+}
+
 /** The open outputs of a run. */
 export class Outputs {
   /** Warnings to show the user (e.g. SQLite unavailable). */
@@ -140,10 +156,7 @@ export class Outputs {
       } catch (error) {
         if (state) throw new ResumeError(`cannot resume: ${path}: ${error instanceof Error ? error.message : String(error)}`);
         outputs.sqliteEnabled = false;
-        outputs.warnings.push(
-          `reports.sqlite skipped: better-sqlite3 could not be loaded (${error instanceof Error ? error.message.split("\n")[0] : String(error)}); ` +
-            "reinstall zfxxgk with optional dependencies to get it",
-        );
+        outputs.warnings.push(sqliteWarning(error));
       }
     }
     outputs.checkpoint();
