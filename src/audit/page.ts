@@ -9,6 +9,7 @@
  * Every string of the report is input text and is escaped; the one script is inline and only
  * adds scrolling and a blink to what plain fragment links already do without it.
  */
+import { valueAt } from "../model/paths.js";
 import { checkSides } from "../checks/index.js";
 import type { Check, Diagnostic, Report } from "../model/types.js";
 import {
@@ -44,15 +45,6 @@ function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
-/** The value at a dotted model path (`requests.newReceived.total`), or undefined. */
-function valueAt(report: Report, path: string): unknown {
-  let node: unknown = report;
-  for (const key of path.split(".")) {
-    if (node === null || typeof node !== "object") return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
-}
 
 /** Builds the page state shared by the source view, the tables and the lists. */
 class Page {

@@ -9,6 +9,7 @@
  * English abbreviations of the model path: `rq_res_wh_secret_person` is
  * `requests.results.withheld.stateSecret.naturalPerson`.
  */
+import { valueAt } from "../model/paths.js";
 import { LEGACY_COLUMNS, legacyValue } from "./legacy-columns.js";
 import { normalizeLabel } from "../text/labels.js";
 import { createHash } from "node:crypto";
@@ -346,15 +347,8 @@ export const PANEL_HEADER: readonly string[] = [...META_COLUMNS.map((c) => c.nam
   }
 }
 
-/** Reads a model value by dotted path (array indices as segments); undefined when absent. */
-export function valueAt(root: unknown, segments: readonly string[]): unknown {
-  let at: unknown = root;
-  for (const segment of segments) {
-    if (at === null || typeof at !== "object") return undefined;
-    at = (at as Record<string, unknown>)[segment];
-  }
-  return at;
-}
+/** Reads a model value by its path segments (model/paths.ts), re-exported for the bulk writers. */
+export { valueAt };
 
 /** One panel row: identity columns, then every numeric column (empty when not reported). */
 export function panelValues(ctx: RowContext): CsvValue[] {

@@ -5,6 +5,7 @@
  * model. `null` means "not reported", so an identity with a null operand is `incomplete`
  * rather than computed with a guessed 0, and a table that is absent produces no checks at all.
  */
+import { valueAt } from "../model/paths.js";
 import type { Check, Report } from "../model/types.js";
 
 /** The parts of a Report the identities read; narrower than Report so callers can check a draft. */
@@ -301,16 +302,6 @@ function numberIn(row: unknown, column: string): number | null {
   if (!isObject(row) || !Object.hasOwn(row, column)) return null;
   const value = (row as Record<string, unknown>)[column];
   return typeof value === "number" && Number.isFinite(value) ? value : null;
-}
-
-/** Follows own properties only, so a key such as `constructor` never reads the prototype. */
-function valueAt(root: object, keys: readonly string[]): unknown {
-  let node: unknown = root;
-  for (const key of keys) {
-    if (!isObject(node) || !Object.hasOwn(node, key)) return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
 }
 
 /** A non-array object: the only shape a table, a group or a row can have. */

@@ -4,6 +4,7 @@
  * per applicant column), with a note wherever either value is flagged. Made for following
  * one agency from one year to the next, where a misread shows as an identity that breaks.
  */
+import { displayWidth } from "../diagnostics/format.js";
 import type { Diagnostic, Report } from "../model/types.js";
 import { APPLICANT_COLUMNS } from "../templates/grid.js";
 
@@ -36,11 +37,9 @@ function flags(report: Report, path: string): string[] {
   return [...codes];
 }
 
-/** Pads to a display width, counting CJK characters as two columns. */
+/** Pads to a display width (CJK characters are two columns, as in code frames). */
 function pad(text: string, width: number): string {
-  let w = 0;
-  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
-  return text + " ".repeat(Math.max(1, width - w));
+  return text + " ".repeat(Math.max(1, width - displayWidth(text)));
 }
 
 const show = (v: number | null | undefined) => (v === undefined ? "—" : v === null ? "·" : String(v));

@@ -7,6 +7,7 @@
  * short row lost a blank somewhere, and nothing says where: its values stay blank under a
  * `column-undecided` warning on the row's path — never a guessed column.
  */
+import { hasPhrase } from "../text/phrases.js";
 import type { Heading, TableCell, TableRow } from "../ast/types.js";
 import { readMarker } from "../lexer/markers.js";
 import { DiagnosticCodes } from "../diagnostics/codes.js";
@@ -165,10 +166,7 @@ function row(_index: LineIndex, cells: TableCell[]): TableRow {
   return { type: "tableRow", padding: 0, children: cells, position: { start: cells[0]!.position.start, end: cells[cells.length - 1]!.position.end } };
 }
 
-const has = (text: string, phrases: readonly string[]) => {
-  const n = normalizeLabel(text);
-  return phrases.some((p) => n.includes(normalizeLabel(p)));
-};
+const has = (text: string, phrases: readonly string[]) => hasPhrase(normalizeLabel(text), phrases);
 
 /** A 二 sub-table's header as the stream printed it: 信息内容 and the units after it. */
 interface ProactiveHeader {
@@ -219,7 +217,7 @@ export function readStream(lines: readonly SourceLine[], from: number, to: numbe
 
 function requestPath(label: string): string {
   const n = normalizeLabel(label.replace(/^.*?(?=(?:[（(][一二三四五六七八九十]+[）)]|\d+[.．、])[^（(]*$)/, ""));
-  const d = REQUEST_ROWS.find((r) => (r.exact ? n.replace(/^\d+[.．、]?/, "") === normalizeLabel(r.phrases[0]!) : r.phrases.some((p) => n.includes(normalizeLabel(p)))));
+  const d = REQUEST_ROWS.find((r) => (r.exact ? n.replace(/^\d+[.．、]?/, "") === normalizeLabel(r.phrases[0]!) : hasPhrase(n, r.phrases)));
   return d ? `requests.${d.path}` : "requests";
 }
 

@@ -7,6 +7,7 @@
  * warning on the row's path — never a guessed column. A table printed one cell per line
  * under its section heading is read by aligned-stream.ts.
  */
+import { hasPhrase } from "../text/phrases.js";
 import type { Block, Table, TableCell, TableRow } from "../ast/types.js";
 import type { LineIndex } from "../source/line-index.js";
 import { DiagnosticCodes } from "../diagnostics/codes.js";
@@ -186,7 +187,7 @@ function place(e: Entry, entries: readonly Entry[], rule: SourceLine | null, max
 
 function blankRow(text: string): boolean {
   const t = text.trim();
-  return t.length <= 12 && !/\s/.test(t) && PROACTIVE_ROWS.some((d) => d.phrases.some((p) => normalizeLabel(t).includes(normalizeLabel(p))));
+  return t.length <= 12 && !/\s/.test(t) && PROACTIVE_ROWS.some((d) => hasPhrase(normalizeLabel(t), d.phrases));
 }
 
 function trailingValues(t: Token[]): number {
@@ -209,7 +210,7 @@ function cell(index: LineIndex, s: number, e: number, value: string): TableCell 
 function rowPath(part: Part, label: string): string {
   const n = normalizeLabel(label);
   if (part === "proactive") {
-    const d = PROACTIVE_ROWS.find((r) => r.phrases.some((p) => n.includes(normalizeLabel(p))));
+    const d = PROACTIVE_ROWS.find((r) => hasPhrase(n, r.phrases));
     return d ? `proactive.${d.key}` : "proactive";
   }
   if (part === "reviews") return "reviewsAndLawsuits";

@@ -11,6 +11,7 @@
  * only when exactly one placement breaks none of the identities that touch it. Otherwise the
  * values stay null with a warning listing how many placements were possible — never a guess.
  */
+import { valueAt } from "../model/paths.js";
 import type { Position, TableCell } from "../ast/types.js";
 import type { Report } from "../model/types.js";
 import { APPLICANT_COLUMNS, OUTCOME_COLUMNS, OUTCOME_GROUPS, REQUEST_ROWS } from "../templates/grid.js";
@@ -114,14 +115,7 @@ function identities(draft: DraftTables): Identity[] {
   return out;
 }
 
-function valueAt(root: unknown, path: string): unknown {
-  let node = root;
-  for (const k of path.split(".")) {
-    if (node === null || typeof node !== "object") return undefined;
-    node = (node as Record<string, unknown>)[k];
-  }
-  return node;
-}
+
 
 /** An identity with its operands as key lists, split once: it is evaluated for every placement tried. */
 interface Compiled {

@@ -17,7 +17,7 @@ import { childPath, clip, type NormalizeContext } from "./context.js";
 import { findStatisticsHeader, LegacyReader, statisticsLayout } from "./legacy.js";
 import { placeShortRows, type ShortRow } from "./short-rows.js";
 import { TextMemo } from "../text/memo.js";
-import { PhraseIndex } from "../text/phrases.js";
+import { hasPhrase, normalizedPhrases, PhraseIndex } from "../text/phrases.js";
 import { chineseNumeral, normalizeLabel } from "../text/labels.js";
 import { isNumericKind, isNumericText, isValueKind, parseCellValue } from "../text/value.js";
 import {
@@ -102,20 +102,7 @@ function view(row: TableRow, form: TableForm): RowView {
   return { row, labels, norm: labels.map((c) => normalizeLabel(c.value)), values, hasNumbers, spanCells: form === "markdown" || form === "row-lines", markdown: form === "markdown", pipeless: form === "plain" };
 }
 
-/**
- * Phrase lists in normalised form, computed once per list: `has` runs for every label against
- * every template row, and normalising the same constant phrases on each call was a measurable
- * share of the normaliser. Keyed by the (constant) list itself.
- */
-const NORMALIZED_PHRASES = new WeakMap<readonly string[], readonly string[]>();
-
-function normalizedPhrases(phrases: readonly string[]): readonly string[] {
-  let n = NORMALIZED_PHRASES.get(phrases);
-  if (n === undefined) NORMALIZED_PHRASES.set(phrases, (n = phrases.map(normalizeLabel)));
-  return n;
-}
-
-const has = (s: string, phrases: readonly string[]) => normalizedPhrases(phrases).some((p) => s.includes(p));
+const has = hasPhrase;
 
 /** Which part a section heading announces, if any. */
 export function partOfHeading(title: string): Part | null {

@@ -3,6 +3,7 @@
  * cell, which of dozens of template rows or signals it names, and asking each phrase in
  * turn (`text.includes(p)`) was the largest share of the normaliser's time.
  */
+import { normalizeLabel } from "./labels.js";
 
 /**
  * For a list of phrase sets, which sets have a phrase occurring in a text — the answer of
@@ -47,4 +48,23 @@ export class PhraseIndex {
     }
     return found;
   }
+}
+
+/**
+ * Phrase lists in normalised form, computed once per list: phrase tests run for every label
+ * against every template row, and normalising the same constant phrases on each call was a
+ * measurable share of the normaliser. Keyed by the (constant) list itself.
+ */
+const NORMALIZED_PHRASES = new WeakMap<readonly string[], readonly string[]>();
+
+/** `phrases` normalised by `normalizeLabel`, once per list. */
+export function normalizedPhrases(phrases: readonly string[]): readonly string[] {
+  let n = NORMALIZED_PHRASES.get(phrases);
+  if (n === undefined) NORMALIZED_PHRASES.set(phrases, (n = phrases.map(normalizeLabel)));
+  return n;
+}
+
+/** Whether an already normalised text contains one of a template's key phrases. */
+export function hasPhrase(normalized: string, phrases: readonly string[]): boolean {
+  return normalizedPhrases(phrases).some((p) => normalized.includes(p));
 }
