@@ -10,7 +10,7 @@
 export const AUDIT_STYLE = `
 :root{--err:#c62828;--warn:#e08600;--info:#1e6fd9;--fail:#8e24aa;--hi:#fff59d;font:14px/1.45 system-ui,-apple-system,"Segoe UI","Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;color:#1b1b1b;background:#fafafa}
 body{margin:0}
-header{padding:10px 16px;background:#fff;border-bottom:1px solid #ddd}
+header{padding:10px 16px;background:#fff;border-bottom:1px solid #ddd;overflow-wrap:anywhere}
 header h1{font-size:18px;margin:0 0 4px}
 header .file{margin:0;color:#666;font-family:ui-monospace,monospace;font-size:12px;word-break:break-all}
 header dl{display:flex;flex-wrap:wrap;gap:4px 18px;margin:6px 0}

@@ -128,8 +128,12 @@ describe.skipIf(!haveBrowser && !process.env.CI)("audit page in Chromium", () =>
     await page.close();
   });
 
-  it("phone width: one column, nothing wider than the screen", async () => {
-    const { page, errors } = await open("seed-phone", auditFile(corpusPath("corpus/seed/siyang-xzspj-2021.txt")), 390);
+  it("phone width: one column, nothing wider than the screen, even under a long unbroken file name", async () => {
+    // The seed has no title, so the heading is the file's name: an archive path with no break
+    // opportunity in it (CI's clone directory was one) must wrap, not widen the page.
+    const longName = `/tmp/tmp.WR4kpObKqX/${"scraped_report_archive_".repeat(4)}siyang-xzspj-2021.txt`;
+    const audited = auditFile(corpusPath("corpus/seed/siyang-xzspj-2021.txt"), longName);
+    const { page, errors } = await open("seed-phone", audited, 390);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(OUT, "seed-390.png") });

@@ -17,12 +17,15 @@ export interface Audited {
   html: string;
 }
 
-/** The audit page of a file's bytes, decoded as parseReport decodes them. */
-export function auditFile(path: string): Audited {
+/**
+ * The audit page of a file's bytes, decoded as parseReport decodes them; `name` is what the
+ * page calls the file (its path unless given).
+ */
+export function auditFile(path: string, name = path): Audited {
   const bytes = new Uint8Array(readFileSync(path));
   const report = parseReport(bytes);
   const text = decode(bytes).text;
-  return { report, text, html: auditPage({ report, text, name: path }) };
+  return { report, text, html: auditPage({ report, text, name }) };
 }
 
 /** The corpus file at `rel` (relative to the repository root). */
