@@ -106,6 +106,20 @@ export const DiagnosticCodes = {
    * none): its values are null and the message lists the candidate readings.
    */
   ambiguousSplit: { code: "ambiguous-split", severity: "warning" },
+  /**
+   * Glued digits were read as a row with every cell filled, the one such reading that fits,
+   * while readings with a vanished blank cell fit too — and the same table has a row that
+   * could only be read with blanks, so this text does drop them. The values are kept (the
+   * filled reading is nearly always the printed one) but rest on that preference: a report
+   * whose sums are broken can make a wrong filled reading fit. The message lists the rivals.
+   */
+  splitPreferred: { code: "split-preferred", severity: "warning" },
+  /**
+   * A glued row fixed by its own total takes part in a column sum of 三 that no reading of
+   * the still-ambiguous rows satisfies: the report's sums are broken or the row was misread,
+   * and the sum's check cannot fail while those rows stay blank. The values are kept, flagged.
+   */
+  splitUnconfirmed: { code: "split-unconfirmed", severity: "warning" },
   /** An unexpected failure inside the parser; the report holds what was read before it. */
   internalError: { code: "internal-error", severity: "error" },
 } as const;

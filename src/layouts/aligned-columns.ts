@@ -84,20 +84,23 @@ export function placeByAlignment(row: ColumnLine, lines: readonly ColumnLine[], 
 /**
  * The columns of `row`'s values from a pandoc dash rule over the table: each value's start
  * lies in one run, the runs after the table's `labelRuns` label columns being the value
- * columns. Null when a value starts outside every run or two values share one.
+ * columns. The rule and the row are measured alike: in display columns (pandoc's, the tool
+ * that prints such rules), or in code points when the document's wide rows show it counts
+ * those. Null when a value starts outside every run or two values share one.
  */
-export function placeByRule(row: ColumnLine, rule: { text: string }, labelRuns: number, want: number): number[] | null {
+export function placeByRule(row: ColumnLine, rule: { text: string }, labelRuns: number, want: number, measure: Measure | null = null): number[] | null {
+  const m = measure ?? "display";
   const runs: Array<[number, number]> = [];
   const re = /-+/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(rule.text))) {
-    const s = width(rule.text.slice(0, m.index));
-    runs.push([s, s + m[0].length]);
+  let r: RegExpExecArray | null;
+  while ((r = re.exec(rule.text))) {
+    const s = m === "chars" ? [...rule.text.slice(0, r.index)].length : width(rule.text.slice(0, r.index));
+    runs.push([s, s + r[0].length]);
   }
   const cols = row.values.map((v) => {
-    const s = position(row, v, "display", "start");
-    const r = runs.findIndex(([a, b]) => s >= a && s < b);
-    return r < 0 ? -1 : r - labelRuns;
+    const s = position(row, v, m, "start");
+    const k = runs.findIndex(([a, b]) => s >= a && s < b);
+    return k < 0 ? -1 : k - labelRuns;
   });
   if (cols.some((c, i) => c < 0 || c >= want || (i > 0 && c <= cols[i - 1]!))) return null;
   return cols;

@@ -178,7 +178,7 @@ function place(e: Entry, entries: readonly Entry[], rule: SourceLine | null, max
   if (rule) {
     const runs = ruleRuns(rule.text);
     // The label columns come first: the runs beyond the widest row's values.
-    if (runs > maxWant) return placeByRule(row, rule, runs - maxWant, e.want);
+    if (runs > maxWant) return placeByRule(row, rule, runs - maxWant, e.want, measure);
   }
   const group = entries.filter((x) => x.group === e.group && x.want === e.want)
     .map((x) => (x === e ? row : { text: x.line.text, offset: x.line.offset, values: x.values, header: x.header }));

@@ -37,7 +37,7 @@ import {
   type RequestRowDef,
 } from "../templates/grid.js";
 import type { LayoutClaim, LayoutReader, SourceLine } from "./types.js";
-import { showReading, splitRow, type Reading, type RowShape } from "./split.js";
+import { showReading, splitRow, ZERO_WORDS, type Reading, type RowShape } from "./split.js";
 import { placeholderAt, textShowsCuts, wholeCellsProven } from "./glued-joins.js";
 import { feasibleByColumns, type ColumnTerm } from "./glued-columns.js";
 
@@ -89,13 +89,25 @@ function normAt(t: NormText, offset: number): number {
 // ---------------------------------------------------------------------------------------
 // Characters
 
+/** A digit, ASCII or full-width, or a zero word (无 〇 零: a whole zero cell, see ZERO_WORDS). */
 const isDigitAt = (s: string, i: number): boolean => {
   const c = s.charCodeAt(i);
-  return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+  return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || (i >= 0 && i < s.length && ZERO_WORDS.includes(s.charAt(i)));
 };
+/** A thousands separator: a comma after a digit and before three digits (`1,000`, `１，０００`). */
+const isGroupComma = (s: string, i: number): boolean =>
+  (s.charAt(i) === "," || s.charAt(i) === "，") && isDigitAt(s, i - 1) && isDigitAt(s, i + 1) && isDigitAt(s, i + 2) && isDigitAt(s, i + 3);
 const isSpaceAt = (s: string, i: number): boolean => /[\s\u3000\u00a0]/.test(s.charAt(i));
-const isPointOrSign = (s: string, i: number): boolean => ".．-－−".includes(s.charAt(i));
+const isPointOrSign = (s: string, i: number): boolean => ".．-－−+＋".includes(s.charAt(i));
 const UNITS = ["万元", "元"];
+
+/** A sign, point or dash that starts a value run: before a digit, or a run of dashes before one (`--0`: two blanks, then 0). */
+function isValueSign(s: string, i: number): boolean {
+  if (!isPointOrSign(s, i)) return false;
+  let k = i + 1;
+  while (k < s.length && k - i < 4 && "-－−".includes(s.charAt(k))) k++;
+  return isDigitAt(s, k);
+}
 
 /** The length of a unit written at `i` (a unit may be the only thing between two cells). */
 function unitAt(s: string, i: number): number {
@@ -113,7 +125,7 @@ function valueRunEnd(s: string, from: number, to: number): number {
     const dash = placeholderAt(s, i, to);
     if (dash > 0) i += dash;
     else if (isBlankMark(s, i) && (isDigitAt(s, i - 1) || isDigitAt(s, i + 1) || isBlankMark(s, i - 1) || isBlankMark(s, i + 1))) i++;
-    else if (isDigitAt(s, i) || isSpaceAt(s, i)) i++;
+    else if (isDigitAt(s, i) || isSpaceAt(s, i) || isGroupComma(s, i)) i++;
     else if (isPointOrSign(s, i) && (isDigitAt(s, i + 1) || isDigitAt(s, i - 1))) i++;
     else if (unitAt(s, i) > 0 && i > from) i += unitAt(s, i);
     else break;
@@ -142,9 +154,9 @@ function tokensOf(s: string, from: number, to: number): Token[] {
       i++;
     } else if (isDigitAt(s, i) || isPointOrSign(s, i)) {
       const start = i;
-      while (i < to && (isDigitAt(s, i) || isPointOrSign(s, i))) i++;
+      while (i < to && (isDigitAt(s, i) || isPointOrSign(s, i) || isGroupComma(s, i))) i++;
       const text = s.slice(start, i);
-      if (/[0-9０-９]/.test(text)) out.push({ text, start });
+      if ([...text].some((_, k) => isDigitAt(text, k))) out.push({ text, start });
     } else i++;
   }
   return out;
@@ -202,6 +214,14 @@ interface RowHit {
    * candidates for the column identities.
    */
   full?: Reading[];
+  /**
+   * Set when the row's only full reading was taken although readings with vanished blanks
+   * also fit: every such reading, listed in full. Taking the full one is a preference, not
+   * a proof, and is withdrawn where the text shows that blanks do vanish (see {@link doubtFull}).
+   */
+  rivals?: Reading[];
+  /** The row could only be read with blank cells: this text drops blanks. */
+  blanksShown?: boolean;
 }
 
 const np = (ps: readonly string[]) => ps.map(normalizeLabel);
@@ -375,7 +395,7 @@ function readRun(lines: readonly SourceLine[], f: number, l: number, index: Line
     }
   }
   if (reviews) solveAlone(text, reviews, !isGlued4(text, reviews), joins && !isGlued4(text, reviews));
-  solveColumns(requests);
+  const doubted = solveColumns(requests);
   for (const h of [...proactive, ...requests, ...(reviews ? [reviews] : [])]) {
     if (h.reading || !h.shape) continue;
     if (h.values.end === h.values.start) continue;
@@ -392,6 +412,37 @@ function readRun(lines: readonly SourceLine[], f: number, l: number, index: Line
       position: index.position(h.values.start, h.values.end),
       ...(h.candidates.length > 0 ? { candidates: shown } : {}),
     } as Diagnostic);
+  }
+
+  doubtFull(requests, text, index, local);
+  for (const h of doubted) {
+    local.push({
+      code: DiagnosticCodes.splitUnconfirmed.code,
+      severity: DiagnosticCodes.splitUnconfirmed.severity,
+      message: `the digits \`${clip(text.slice(h.values.start, h.values.end).trim())}\` were read as ${showReading(h.reading!)} by the row's own total, but the column sums of 三 cannot hold with the rows as read: the report's sums are broken or this row was misread (列合计无法成立，该行拆分未经验证)`,
+      path: h.path,
+      position: index.position(h.values.start, h.values.end),
+    } as Diagnostic);
+  }
+
+  // Digits between a row's values and the next row's label were not read as this row's
+  // values (a sign or mark the value run does not know): say so on the row, never drop them.
+  for (const hits of [proactive, requests]) {
+    for (let i = 0; i + 1 < hits.length; i++) {
+      const h = hits[i]!;
+      const next = hits[i + 1]!;
+      const gapEnd = next.lead?.start ?? next.label.start;
+      const gap = text.slice(h.values.end, gapEnd);
+      const k = gap.search(/[0-9０-９]/);
+      if (k < 0) continue;
+      local.push({
+        code: DiagnosticCodes.rowWidthMismatch.code,
+        severity: DiagnosticCodes.rowWidthMismatch.severity,
+        message: `text after this row's values was not read as values: \`${clip(gap.trim())}\`; the row may hold more than was read (行后有未读数字)`,
+        path: h.path,
+        position: index.position(h.values.end + k, gapEnd),
+      } as Diagnostic);
+    }
   }
 
   // The claimed text: from the first section title or row to the last value.
@@ -447,7 +498,7 @@ function requestDefs(t: NormText, from: number, to: number): RequestRowDef[] {
 /** The end of a label found at norm index `at`: the first value character after it, in the source. */
 function labelEnd(t: NormText, text: string, phraseEnd: number, limit: number): number {
   let i = t.src[phraseEnd]!;
-  while (i < limit && !(isDigitAt(text, i) || (isPointOrSign(text, i) && isDigitAt(text, i + 1)) || placeholderAt(text, i, limit) > 0)) i++;
+  while (i < limit && !(isDigitAt(text, i) || isValueSign(text, i) || placeholderAt(text, i, limit) > 0)) i++;
   // Trailing white space belongs to the value region (it tells separated text apart). The
   // normalised text has no white space, so the phrase's end maps past any; back up from its
   // last character instead.
@@ -573,13 +624,40 @@ function findReviewRow(t: NormText, text: string, from: number, titled: boolean)
 // ---------------------------------------------------------------------------------------
 // Solving
 
-/** Readings of one row from its own digits and identities; fixes the row when exactly one fits. */
+/**
+ * Readings of one row from its own digits and identities; fixes the row when exactly one
+ * fits. A hyphen glued after a digit is a blank printed as `-` when no cell of the row may
+ * be negative; in a row with a signed cell (本年增/减) it may be either, so both readings of
+ * the text are tried and the row is fixed only when they agree or one of them cannot be read.
+ */
 function solveAlone(text: string, h: RowHit, separated: boolean, joins = false): void {
   if (!h.shape) return;
-  h.tokens = tokensOf(text, h.values.start, h.values.end);
-  // No cell of the row may be negative: a hyphen is then a blank printed as `-`, glued or not.
-  if (h.shape.slots.every((x) => !x.negative)) h.tokens = h.tokens.flatMap(splitAtHyphens);
-  const toks = h.tokens.map((k) => k.text);
+  const tokens = tokensOf(text, h.values.start, h.values.end);
+  const cut = tokens.flatMap(splitAtHyphens);
+  if (h.shape.slots.every((x) => !x.negative) || cut.length === tokens.length) {
+    solveTokens(h, cut.length === tokens.length ? tokens : h.shape.slots.every((x) => !x.negative) ? cut : tokens, separated, joins);
+    return;
+  }
+  const signed: RowHit = { ...h };
+  const blank: RowHit = { ...h };
+  solveTokens(signed, tokens, separated, joins);
+  solveTokens(blank, cut, separated, joins);
+  const read = (x: RowHit) => x.reading !== null || x.candidates.length > 0;
+  const same = signed.reading && blank.reading && showReading(signed.reading) === showReading(blank.reading);
+  const pick = same || !read(blank) ? signed : !read(signed) ? blank : null;
+  if (pick) {
+    Object.assign(h, pick);
+    return;
+  }
+  // Both readings of the hyphen fit: the row is left for a diagnostic listing both.
+  Object.assign(h, signed, { reading: null, full: undefined, rivals: undefined, candidates: [...(signed.reading ? [signed.reading] : signed.candidates), ...(blank.reading ? [blank.reading] : blank.candidates)] });
+}
+
+/** {@link solveAlone} on one cut of the row's text into tokens. */
+function solveTokens(h: RowHit, tokens: Token[], separated: boolean, joins: boolean): void {
+  if (!h.shape) return;
+  h.tokens = tokens;
+  const toks = tokens.map((k) => k.text);
   if (toks.length === 0) {
     // Nothing printed: every cell of the row is blank.
     h.reading = new Array<null>(h.shape.slots.length).fill(null);
@@ -593,6 +671,8 @@ function solveAlone(text: string, h: RowHit, separated: boolean, joins = false):
     const full = splitRow(toks, h.shape, { blanks: false, separated, joins, maxReadings: MAX_READINGS });
     if (complete(full) && full.readings.length === 1) {
       h.reading = full.readings[0]!;
+      const any = splitRow(toks, h.shape, { blanks: true, separated, joins, maxReadings: MAX_READINGS });
+      if (any.readings.length > 1) h.rivals = complete(any) ? any.readings : [];
       return;
     }
     if (complete(full) && full.readings.length > 1) {
@@ -606,11 +686,36 @@ function solveAlone(text: string, h: RowHit, separated: boolean, joins = false):
     }
   }
   const any = splitRow(toks, h.shape, { blanks: true, separated, joins, maxReadings: MAX_READINGS });
+  if (any.readings.length > 0 && h.shape.identities.length > 0) h.blanksShown = true;
   if (complete(any) && any.readings.length === 1) h.reading = any.readings[0]!;
   else {
     h.candidates = any.readings;
     // Every reading with blanks is listed: the column identities may still narrow them.
     if (complete(any) && any.readings.length > 1) h.full = any.readings;
+  }
+}
+
+/**
+ * A row read in full although readings with vanished blanks also fit it rests on the
+ * preference for no blank. Where another row of the table could only be read with blanks,
+ * the text is known to drop them, and a report whose sums are broken can make a wrong full
+ * reading fit its total: the row keeps its values with a `split-preferred` warning that
+ * lists the rivals, so the number is never trusted silently.
+ */
+function doubtFull(rows: readonly RowHit[], text: string, index: LineIndex, out: Diagnostic[]): void {
+  if (!rows.some((h) => h.blanksShown)) return;
+  for (const h of rows) {
+    if (!h.rivals || !h.reading) continue;
+    const raw = text.slice(h.values.start, h.values.end).trim();
+    const rivals = h.rivals.filter((r) => r.some((p) => p === null)).slice(0, SHOW_CANDIDATES).map(showReading);
+    out.push({
+      code: DiagnosticCodes.splitPreferred.code,
+      severity: DiagnosticCodes.splitPreferred.severity,
+      message: `the digits \`${clip(raw)}\` were read as ${showReading(h.reading)}, the only reading with every cell filled; readings with a vanished blank fit too${rivals.length > 0 ? ` (e.g. ${rivals.join(" | ")})` : ""}, and this table drops blanks elsewhere (按无空格读取，另有含空格的读法)`,
+      path: h.path,
+      position: index.position(h.values.start, h.values.end),
+      ...(rivals.length > 0 ? { candidates: rivals } : {}),
+    } as Diagnostic);
   }
 }
 
@@ -632,7 +737,8 @@ const valuesOf = (r: Reading): Array<number | null> => r.map((p) => (p ? p.value
  * kept only when some choice of the other rows' readings satisfies the identity in every
  * column. Work is capped by the product of the candidate counts.
  */
-function solveColumns(rows: RowHit[]): void {
+function solveColumns(rows: RowHit[]): RowHit[] {
+  const doubted = new Set<RowHit>();
   const by = new Map(rows.map((h) => [h.path.replace(/^requests\./, ""), h]));
   const results = rows.filter((h) => h.path.startsWith("requests.results.") && h.path !== "requests.results.total");
   const ids: Array<Array<[RowHit | undefined, number]>> = [
@@ -651,7 +757,12 @@ function solveColumns(rows: RowHit[]): void {
     for (const id of ids) {
       if (id.some(([h]) => !h || (!h.reading && !h.full))) continue;
       const terms = id as Array<[RowHit, number]>;
-      if (pruneColumns(terms)) changed = true;
+      const pruned = pruneColumns(terms);
+      if (pruned === null) {
+        markInfeasible(terms, doubted);
+        continue;
+      }
+      if (pruned) changed = true;
       const open = terms.filter(([h]) => !h.reading);
       if (open.length === 0) continue;
       let product = 1;
@@ -682,6 +793,10 @@ function solveColumns(rows: RowHit[]): void {
         }
         if (ok) pick.forEach((p, i) => keep[i]!.add(p));
       }
+      if (keep.some((k) => k.size === 0)) {
+        markInfeasible(terms, doubted);
+        continue;
+      }
       open.forEach(([h], i) => {
         const kept = [...keep[i]!].sort((x, y) => x - y).map((k) => h.full![k]!);
         if (kept.length === 0 || kept.length === h.full!.length) return;
@@ -693,15 +808,28 @@ function solveColumns(rows: RowHit[]): void {
     }
     if (!changed) break;
   }
+  return [...doubted].filter((h) => h.reading !== null);
+}
+
+/**
+ * A column identity that no choice of the open rows' readings satisfies: the report's sums
+ * are broken, or a row fixed by its own total was misread — and while an open row stays
+ * ambiguous, the failing sum never shows as a failing check. The fixed rows are doubted.
+ */
+function markInfeasible(terms: ReadonlyArray<[RowHit, number]>, doubted: Set<RowHit>): void {
+  if (terms.every(([h]) => h.reading)) return; // all fixed: the check itself fails and names them
+  for (const [h] of terms) if (h.reading) doubted.add(h);
 }
 
 /**
  * Drops the full readings of open rows that no choice of the other rows fits, one column at a
- * time (sound: only impossible readings go); a row left with one reading is fixed.
+ * time (sound: only impossible readings go); a row left with one reading is fixed. Null when
+ * some row has no reading left: the identity cannot hold as the rows were read.
  */
-function pruneColumns(terms: Array<[RowHit, number]>): boolean {
+function pruneColumns(terms: Array<[RowHit, number]>): boolean | null {
   const cols: ColumnTerm[] = terms.map(([h, c]) => ({ candidates: h.reading ? [valuesOf(h.reading)] : h.full!.map(valuesOf), coefficient: c }));
   const keep = feasibleByColumns(cols, 7);
+  if (keep.some((k) => !k.some(Boolean))) return null;
   let changed = false;
   terms.forEach(([h], i) => {
     if (h.reading) return;

@@ -88,14 +88,24 @@ const MAX_INT_DIGITS = 10;
 /** Longest fraction a decimal cell may have. */
 const MAX_FRACTION_DIGITS = 10;
 
-/** Full-width digits and signs read as ASCII, so `１２` and `12` split alike. */
+/**
+ * The words a report prints for a zero cell (无 〇 零). Each is exactly one `0`: a zero has no
+ * digit after it in the same number, so the no-leading-zero rule makes it a whole cell, as
+ * the printed word is.
+ */
+export const ZERO_WORDS = "〇零无";
+
+/** Full-width digits, signs and zero words read as ASCII, so `１２`, `12` and `〇` split alike (one character each, so offsets hold). */
 export function asciiDigits(s: string): string {
   let out = "";
   for (const ch of s) {
     const c = ch.charCodeAt(0);
     if (c >= 0xff10 && c <= 0xff19) out += String.fromCharCode(c - 0xff10 + 48);
+    else if (ZERO_WORDS.includes(ch)) out += "0";
     else if (ch === "．") out += ".";
+    else if (ch === "，") out += ",";
     else if (ch === "－" || ch === "−") out += "-";
+    else if (ch === "＋") out += "+";
     else out += ch;
   }
   return out;
@@ -110,7 +120,7 @@ export function asciiDigits(s: string): string {
 function numberPrefixes(s: string, p: number, slot: SlotSpec, whole: boolean): number[] {
   const out: number[] = [];
   let i = p;
-  if (s[i] === "-") {
+  if (s[i] === "-" || s[i] === "+") {
     if (!slot.negative) return out;
     i++;
   }
@@ -124,7 +134,12 @@ function numberPrefixes(s: string, p: number, slot: SlotSpec, whole: boolean): n
     if (lead0 && j - intStart > 1) break;
     ends.push(j);
   }
+  // Thousands separators (`1,000`): one to three digits, then groups of a comma and three.
+  for (const e of lead0 ? [] : ends.slice(0, 3)) {
+    for (let g = e; s[g] === "," && isDigit(s, g + 1) && isDigit(s, g + 2) && isDigit(s, g + 3); g += 4) ends.push(g + 4);
+  }
   for (const e of ends) {
+    if (s[e] === ",") continue; // a comma never starts the next cell
     if (s[e] === "." && slot.decimal) {
       let f = e + 1;
       while (f < s.length && isDigit(s, f) && f - e - 1 < MAX_FRACTION_DIGITS) {
@@ -134,7 +149,9 @@ function numberPrefixes(s: string, p: number, slot: SlotSpec, whole: boolean): n
     }
     if (s[e] !== ".") out.push(e);
   }
-  return whole ? out.filter((e) => e === s.length) : out;
+  // A zero is never printed with a minus sign: `-0` is a blank `-` before a 0.
+  const signedZero = (e: number) => s[p] === "-" && Number(s.slice(p + 1, e).replaceAll(",", "")) === 0;
+  return out.filter((e) => (!whole || e === s.length) && !signedZero(e));
 }
 
 function isDigit(s: string, i: number): boolean {
@@ -150,9 +167,12 @@ function totalAtEnd(shape: RowShape): RowIdentity | null {
   return id.total === K - 1 && id.parts.length === K - 1 && id.parts.every((q, i) => q === i) && shape.slots.every((x) => !x.negative) ? id : null;
 }
 
+/** The value of a cell's ASCII text (thousands separators dropped). */
+const numberOf = (text: string): number => Number(text.replaceAll(",", ""));
+
 /** Decimal text of a sum, compared digit for digit with the run (floating sums rounded to the fraction written). */
 function sameNumber(text: string, value: number): boolean {
-  const v = Number(text);
+  const v = numberOf(text);
   return Math.abs(v - value) < 1e-9 * Math.max(1, Math.abs(value));
 }
 
@@ -184,17 +204,17 @@ export function splitRow(tokens: readonly string[], shape: RowShape, options: Sp
     for (let L = 1; L <= Math.min(MAX_INT_DIGITS, digits.length); L++) {
       const at = digits.length - L;
       const totalText = digits.slice(at);
-      if (numberPrefixes(totalText, 0, shape.slots[K0 - 1]!, true).length === 0 || digits[at - 1] === ".") continue;
+      if (numberPrefixes(totalText, 0, shape.slots[K0 - 1]!, true).length === 0 || digits[at - 1] === "." || digits[at - 1] === ",") continue;
       const rest = at > 0 ? [...tokens.slice(0, last), run.slice(0, at)] : tokens.slice(0, last);
       if (rest.length === 0) continue;
       const sub = splitRow(rest, { slots: shape.slots.slice(0, K0 - 1), identities: [] }, {
         ...options,
-        partsSum: Number(totalText),
+        partsSum: numberOf(totalText),
         maxReadings: maxReadings - out.length,
         maxSteps: maxSteps - used,
       });
       used += sub.steps ?? 0;
-      for (const r of sub.readings) out.push([...r, { text: run.slice(at), value: Number(totalText), token: last, at }]);
+      for (const r of sub.readings) out.push([...r, { text: run.slice(at), value: numberOf(totalText), token: last, at }]);
       if (sub.exhausted) stopped = true;
       if (stopped || out.length >= maxReadings) break;
     }
@@ -263,7 +283,7 @@ export function splitRow(tokens: readonly string[], shape: RowShape, options: Sp
           joined += toks[j2]!;
           raw += tokens[j2]!;
           if (numberPrefixes(joined, 0, shape.slots[i]!, true).length === 0) continue;
-          const value = Number(joined);
+          const value = numberOf(joined);
           if (forced !== null && !sameNumber(joined, forced)) continue;
           cur[i] = j2 > j ? { text: raw, value, token: j, at: 0, tokenEnd: j2 } : { text: raw, value, token: j, at: 0 };
           walk(i + 1, j2 + 1, 0, running + value);
@@ -272,7 +292,7 @@ export function splitRow(tokens: readonly string[], shape: RowShape, options: Sp
       } else if (!(separated && p > 0)) {
         for (const e of numberPrefixes(s, p, shape.slots[i]!, whole)) {
           const text = s.slice(p, e);
-          const value = Number(text);
+          const value = numberOf(text);
           if (forced !== null && !sameNumber(text, forced)) continue;
           // Counts are never negative here: a partial sum past the total only grows.
           if (partsSum !== undefined && running + value > partsSum + 1e-6) continue;

@@ -681,7 +681,17 @@ class ProactiveReader {
       return { family, columns: strong as ProactiveColumnDef[], units };
     }
 
-    // Otherwise by position, flagging every column whose header does not name it.
+    // Otherwise by position, flagging every column whose header does not name it. A header
+    // with more places than the template has columns (a label cut at a space into two
+    // places) gives positions nothing to stand on: the whole row is flagged.
+    if (header.length > columns.length) {
+      this.ctx.report(
+        DiagnosticVariants.labelGuessed,
+        `the sub-table header \`${clip(header.map((c) => c.value).join(" | "))}\` has ${header.length} places where the ${family} template has ${columns.length} columns (${columns.map((c) => c.label).join(" / ")}); the values of row ${rowLabel} are placed by position and may be shifted (表头列数与模板不符)`,
+        header[0]!.position,
+        path,
+      );
+    }
     columns.forEach((c, i) => {
       const cell = header[i];
       const norm = norms[i] ?? "";
