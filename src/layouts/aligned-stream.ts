@@ -116,6 +116,15 @@ function paragraphLayout(lines: readonly SourceLine[], from: number, to: number)
   return gaps > 0 && ones >= 0.75 * gaps && (ends === 0 || wideEnds * 2 < ends);
 }
 
+/** Whether the next line with text, from `k` to `to`, is a value. */
+function nextIsValue(lines: readonly SourceLine[], k: number, to: number): boolean {
+  for (; k <= to; k++) {
+    const t = lines[k]!.text.trim();
+    if (t !== "") return isValue(t);
+  }
+  return false;
+}
+
 /**
  * The cells of lines `from..to`: a blank-separated paragraph is one cell (a label wrapped
  * over lines joins up), a value is always a cell of its own, and each blank line beyond the
@@ -129,9 +138,26 @@ function units(lines: readonly SourceLine[], from: number, to: number): Unit[] {
     // One blank line separates two cells; each further one is a blank cell lynx printed as nothing.
     for (let b = 1; b < n; b++) out.push({ text: "", start: at, end: at, value: true, blank: true });
   };
+  // A browser's copy prints a blank cell as a line holding a space between its empty
+  // separator lines: where the separators are empty and such lines are few, each is a cell.
+  let empty = 0;
+  let spaces = 0;
+  for (let k = from; k <= to; k++) {
+    const raw = lines[k]!.text;
+    if (raw === "") empty++;
+    else if (raw.trim() === "") spaces++;
+  }
+  const spaceIsCell = empty > 0 && spaces * 4 < empty;
   for (let k = from; k <= to; k++) {
     const line = lines[k]!;
     const t = line.text.trim();
+    if (t === "" && spaceIsCell && line.text !== "" && out.length > 0 && (out[out.length - 1]!.value || nextIsValue(lines, k + 1, to))) {
+      blankCells(gap, line.offset);
+      out.push({ text: "", start: line.offset, end: line.offset, value: true, blank: true });
+      open = null;
+      gap = 0;
+      continue;
+    }
     if (t === "") {
       open = null;
       gap++;

@@ -59,10 +59,13 @@ interface RowView {
   hasNumbers: boolean;
   /**
    * True when the table prints a cell for every grid place, spanned ones included (row
-   * lines, markdown): there, empty cells after a label are a span's places.
+   * lines, markdown, box-drawn grids): there, empty cells after a label are a span's places.
    */
   spanCells: boolean;
-  /** The row is markdown, whose converters print a spanned label's places as empty cells after it. */
+  /**
+   * The row is markdown or a box-drawn grid (pandoc's grid tables), whose converters print a
+   * spanned label's places as empty cells after it.
+   */
   markdown: boolean;
   /**
    * The row is from a pipe-less table (cells as lines of their own): there an empty cell may
@@ -99,7 +102,7 @@ function view(row: TableRow, form: TableForm): RowView {
   for (let i = 1; !hasNumbers && i < values.length; i++) {
     hasNumbers = isNumericKind(parseCellValue(values[i]!.value).kind);
   }
-  return { row, labels, norm: labels.map((c) => normalizeLabel(c.value)), values, hasNumbers, spanCells: form === "markdown" || form === "row-lines", markdown: form === "markdown", pipeless: form === "plain" };
+  return { row, labels, norm: labels.map((c) => normalizeLabel(c.value)), values, hasNumbers, spanCells: form === "markdown" || form === "row-lines" || form === "box", markdown: form === "markdown" || form === "box", pipeless: form === "plain" };
 }
 
 const has = hasPhrase;

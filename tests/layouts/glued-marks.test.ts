@@ -12,7 +12,6 @@ import { splitRow, type RowShape } from "../../src/layouts/split.js";
 import type { Report } from "../../src/model/types.js";
 import { numericEntries, renderTool, reportArbitrary, type ReportModel, type ToolOptions } from "../../src/testing/index.js";
 
-const REQ: RowShape = { slots: new Array(7).fill({}), identities: [{ parts: [0, 1, 2, 3, 4, 5], total: 6 }] };
 const SIGNED: RowShape = { slots: [{}, { negative: true }, {}], identities: [] };
 const vals = (r: { readings: Array<Array<{ value: number } | null>> }) => r.readings.map((x) => x.map((p) => (p ? p.value : null)));
 
