@@ -14,6 +14,7 @@ import { NormalizeContext } from "./normalize/context.js";
 import { checkIsReport, inputForm, normalizeReport } from "./normalize/index.js";
 import { applyLayouts } from "./layouts/index.js";
 import { parse } from "./parser/index.js";
+import { eraseBracketedSpans } from "./source/markup.js";
 import { decode, encodingName } from "./source/decode.js";
 import { looksLikeHtml, parseHtml } from "./html/index.js";
 import { LineIndex } from "./source/line-index.js";
@@ -47,7 +48,9 @@ export function parseReport(input: string | Uint8Array, options: ParseOptions = 
   }
   const bytes = typeof input === "string" ? Buffer.from(input, "utf8") : input;
   const decoded = typeof input === "string" ? { text: input, encoding: "utf-8", replaced: [] } : decode(input, options.encoding);
-  const text = decoded.text;
+  const html = options.format ? options.format === "html" : looksLikeHtml(decoded.text);
+  // Converter markup erased in place (same offsets and lines), so positions still fit the input.
+  const text = html ? decoded.text : eraseBracketedSpans(decoded.text);
   const index = new LineIndex(text);
   const diagnostics: Diagnostic[] = [];
   const source: Source = {
@@ -94,7 +97,6 @@ export function parseReport(input: string | Uint8Array, options: ParseOptions = 
 
   let tree: Root | null = null;
   try {
-    const html = options.format ? options.format === "html" : looksLikeHtml(text);
     const parsed = html ? parseHtml(text, index) : parse(text, index);
     diagnostics.push(...parsed.diagnostics);
     tree = html ? parsed.tree : applyLayouts(parsed.tree, index, diagnostics);

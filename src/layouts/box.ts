@@ -251,8 +251,21 @@ function slice(l: BoxLine, from: number, to: number): { start: number; end: numb
 
 const WORDISH = /[\x21-\x7e]/;
 
-/** Pieces of a wrapped cell: CJK joins directly, Latin words and numbers got a space the wrap ate. */
+/** A pandoc-markdown bracketed span, `[text]{style="…"}`: Word's `<span>`s kept as markup. */
+const BRACKETED_SPAN = /\[([^[\]{}]*)\]\{[^{}]*\}/g;
+
+/**
+ * Pieces of a wrapped cell: CJK joins directly, Latin words and numbers got a space the wrap
+ * ate. `pandoc -t markdown` keeps Word's spans as `[20]{lang="EN-US"}[23]{…}` and wraps them
+ * anywhere, attributes included: such a cell is joined as printed and read without the markup.
+ */
 function join(pieces: readonly string[]): string {
+  const direct = pieces.join("");
+  if (direct.includes("]{")) {
+    let plain = direct;
+    for (let prev = ""; prev !== plain; ) plain = (prev = plain).replace(BRACKETED_SPAN, "$1");
+    if (plain !== direct) return plain;
+  }
   let out = "";
   for (const p of pieces) {
     if (out !== "" && WORDISH.test(out[out.length - 1]!) && WORDISH.test(p[0]!)) out += " ";

@@ -205,6 +205,7 @@ export const RUNNERS: readonly ToolRunner[] = [
   commandRunner("pandoc-plain", "pandoc", ["-f", "html", "-t", "plain"], "stdin", ["--version"]),
   commandRunner("pandoc-plain-200", "pandoc", ["-f", "html", "-t", "plain", "--columns=200"], "stdin", ["--version"]),
   commandRunner("pandoc-gfm", "pandoc", ["-f", "html", "-t", "gfm"], "stdin", ["--version"]),
+  commandRunner("pandoc-markdown", "pandoc", ["-f", "html", "-t", "markdown"], "stdin", ["--version"]),
   pythonRunner("html2text", "html2text", "html2text.HTML2Text().handle(html)", "html2text"),
   pythonRunner("html2text-nowrap", "html2text-nowrap", "HTML2Text(); body_width = 0; handle(html)", "html2text"),
   pythonRunner("bs4-empty", "bs4-empty", 'BeautifulSoup(html, "html.parser").get_text("")', "bs4"),

@@ -40,6 +40,7 @@ export const TARGETS: Readonly<Record<string, number | null>> = {
   links: 0.9, // 97 % → 100 %
   "pandoc-plain": 0, // 6 %, unflagged → 65 %, the rest flagged (wrapped cells)
   "pandoc-plain-200": 0.97, // 18 %, unflagged → 94 % → 99.9 % (a grid table's empty label places after a spanned label)
+  "pandoc-markdown": 0.95, // 72 %, 5 unflagged (Word spans kept as `[0]{lang="EN-US"}`) → 98.2 % (bracketed spans erased in place)
   "pandoc-gfm": 0.9, // 36 %, silent → 99.9 % (bold titles, raw <table>, <span> in cells)
   html2text: 0.9, // 10 %, silent → 99.7 % (inner-pipe rows, paragraph cells)
   "html2text-nowrap": 0.9, // 10 %, silent → 97 % → 99.7 % (a blank cell's one-space line is no row end)
