@@ -18,6 +18,7 @@ import { diagnostic } from "../diagnostics/diagnostic.js";
 import { DiagnosticCodes } from "../diagnostics/codes.js";
 import type { Diagnostic } from "../model/types.js";
 import type { LineIndex } from "../source/line-index.js";
+import { hasBracketedSpans, stripBracketedSpans } from "../source/markup.js";
 import type { LayoutClaim, LayoutReader, SourceLine } from "./types.js";
 
 /** What one display column of a line holds. */
@@ -251,9 +252,6 @@ function slice(l: BoxLine, from: number, to: number): { start: number; end: numb
 
 const WORDISH = /[\x21-\x7e]/;
 
-/** A pandoc-markdown bracketed span, `[text]{style="…"}`: Word's `<span>`s kept as markup. */
-const BRACKETED_SPAN = /\[([^[\]{}]*)\]\{[^{}]*\}/g;
-
 /**
  * Pieces of a wrapped cell: CJK joins directly, Latin words and numbers got a space the wrap
  * ate. `pandoc -t markdown` keeps Word's spans as `[20]{lang="EN-US"}[23]{…}` and wraps them
@@ -261,9 +259,8 @@ const BRACKETED_SPAN = /\[([^[\]{}]*)\]\{[^{}]*\}/g;
  */
 function join(pieces: readonly string[]): string {
   const direct = pieces.join("");
-  if (direct.includes("]{")) {
-    let plain = direct;
-    for (let prev = ""; prev !== plain; ) plain = (prev = plain).replace(BRACKETED_SPAN, "$1");
+  if (hasBracketedSpans(direct)) {
+    const plain = stripBracketedSpans(direct);
     if (plain !== direct) return plain;
   }
   let out = "";

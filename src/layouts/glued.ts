@@ -24,6 +24,7 @@
 import type { Block, Heading, Paragraph, Table, TableCell, TableRow } from "../ast/types.js";
 import { readMarker } from "../lexer/markers.js";
 import { DiagnosticCodes } from "../diagnostics/codes.js";
+import { diagnostic } from "../diagnostics/diagnostic.js";
 import type { Diagnostic } from "../model/types.js";
 import type { LineIndex } from "../source/line-index.js";
 import { normalizeLabel } from "../text/labels.js";
@@ -89,10 +90,17 @@ function normAt(t: NormText, offset: number): number {
 // ---------------------------------------------------------------------------------------
 // Characters
 
-/** A digit, ASCII or full-width, or a zero word (无 〇 零: a whole zero cell, see ZERO_WORDS). */
+/**
+ * A digit, ASCII or full-width, or a zero word (无 〇 零: a whole zero cell, see ZERO_WORDS).
+ * Out of range is no digit (`charAt` gives "", which every string includes).
+ */
 const isDigitAt = (s: string, i: number): boolean => {
   const c = s.charCodeAt(i);
   return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || (i >= 0 && i < s.length && ZERO_WORDS.includes(s.charAt(i)));
+};
+const hasDigit = (s: string): boolean => {
+  for (let k = 0; k < s.length; k++) if (isDigitAt(s, k)) return true;
+  return false;
 };
 /** A thousands separator: a comma after a digit and before three digits (`1,000`, `１，０００`). */
 const isGroupComma = (s: string, i: number): boolean =>
@@ -156,7 +164,7 @@ function tokensOf(s: string, from: number, to: number): Token[] {
       const start = i;
       while (i < to && (isDigitAt(s, i) || isPointOrSign(s, i) || isGroupComma(s, i))) i++;
       const text = s.slice(start, i);
-      if ([...text].some((_, k) => isDigitAt(text, k))) out.push({ text, start });
+      if (hasDigit(text)) out.push({ text, start });
     } else i++;
   }
   return out;
@@ -215,11 +223,11 @@ interface RowHit {
    */
   full?: Reading[];
   /**
-   * Set when the row's only full reading was taken although readings with vanished blanks
-   * also fit: every such reading, listed in full. Taking the full one is a preference, not
-   * a proof, and is withdrawn where the text shows that blanks do vanish (see {@link doubtFull}).
+   * Set when the row's only full reading was taken: how its tokens were split, so that the
+   * readings with vanished blanks can be listed if the table shows blanks vanish. Taking the
+   * full one is a preference, not a proof, and is flagged then (see {@link doubtFull}).
    */
-  rivals?: Reading[];
+  fullBy?: { separated: boolean; joins: boolean };
   /** The row could only be read with blank cells: this text drops blanks. */
   blanksShown?: boolean;
 }
@@ -416,13 +424,14 @@ function readRun(lines: readonly SourceLine[], f: number, l: number, index: Line
 
   doubtFull(requests, text, index, local);
   for (const h of doubted) {
-    local.push({
-      code: DiagnosticCodes.splitUnconfirmed.code,
-      severity: DiagnosticCodes.splitUnconfirmed.severity,
-      message: `the digits \`${clip(text.slice(h.values.start, h.values.end).trim())}\` were read as ${showReading(h.reading!)} by the row's own total, but the column sums of 三 cannot hold with the rows as read: the report's sums are broken or this row was misread (列合计无法成立，该行拆分未经验证)`,
-      path: h.path,
-      position: index.position(h.values.start, h.values.end),
-    } as Diagnostic);
+    local.push(
+      diagnostic(
+        DiagnosticCodes.splitUnconfirmed,
+        `the digits \`${clip(text.slice(h.values.start, h.values.end).trim())}\` were read as ${showReading(h.reading!)} by the row's own total, but the column sums of 三 cannot hold with the rows as read: the report's sums are broken or this row was misread (列合计无法成立，该行拆分未经验证)`,
+        index.position(h.values.start, h.values.end),
+        { path: h.path },
+      ),
+    );
   }
 
   // Digits between a row's values and the next row's label were not read as this row's
@@ -433,15 +442,17 @@ function readRun(lines: readonly SourceLine[], f: number, l: number, index: Line
       const next = hits[i + 1]!;
       const gapEnd = next.lead?.start ?? next.label.start;
       const gap = text.slice(h.values.end, gapEnd);
+      // Digits only: a zero word there is prose (（四）无法提供 when no lead was cut off).
       const k = gap.search(/[0-9０-９]/);
       if (k < 0) continue;
-      local.push({
-        code: DiagnosticCodes.rowWidthMismatch.code,
-        severity: DiagnosticCodes.rowWidthMismatch.severity,
-        message: `text after this row's values was not read as values: \`${clip(gap.trim())}\`; the row may hold more than was read (行后有未读数字)`,
-        path: h.path,
-        position: index.position(h.values.end + k, gapEnd),
-      } as Diagnostic);
+      local.push(
+        diagnostic(
+          DiagnosticCodes.rowWidthMismatch,
+          `text after this row's values was not read as values: \`${clip(gap.trim())}\`; the row may hold more than was read (行后有未读数字)`,
+          index.position(h.values.end + k, gapEnd),
+          { path: h.path },
+        ),
+      );
     }
   }
 
@@ -634,8 +645,9 @@ function solveAlone(text: string, h: RowHit, separated: boolean, joins = false):
   if (!h.shape) return;
   const tokens = tokensOf(text, h.values.start, h.values.end);
   const cut = tokens.flatMap(splitAtHyphens);
+  // No signed cell, or no hyphen inside a token (then `cut` holds the same tokens): one reading.
   if (h.shape.slots.every((x) => !x.negative) || cut.length === tokens.length) {
-    solveTokens(h, cut.length === tokens.length ? tokens : h.shape.slots.every((x) => !x.negative) ? cut : tokens, separated, joins);
+    solveTokens(h, cut, separated, joins);
     return;
   }
   const signed: RowHit = { ...h };
@@ -650,7 +662,7 @@ function solveAlone(text: string, h: RowHit, separated: boolean, joins = false):
     return;
   }
   // Both readings of the hyphen fit: the row is left for a diagnostic listing both.
-  Object.assign(h, signed, { reading: null, full: undefined, rivals: undefined, candidates: [...(signed.reading ? [signed.reading] : signed.candidates), ...(blank.reading ? [blank.reading] : blank.candidates)] });
+  Object.assign(h, signed, { reading: null, full: undefined, fullBy: undefined, candidates: [...(signed.reading ? [signed.reading] : signed.candidates), ...(blank.reading ? [blank.reading] : blank.candidates)] });
 }
 
 /** {@link solveAlone} on one cut of the row's text into tokens. */
@@ -671,8 +683,7 @@ function solveTokens(h: RowHit, tokens: Token[], separated: boolean, joins: bool
     const full = splitRow(toks, h.shape, { blanks: false, separated, joins, maxReadings: MAX_READINGS });
     if (complete(full) && full.readings.length === 1) {
       h.reading = full.readings[0]!;
-      const any = splitRow(toks, h.shape, { blanks: true, separated, joins, maxReadings: MAX_READINGS });
-      if (any.readings.length > 1) h.rivals = complete(any) ? any.readings : [];
+      h.fullBy = { separated, joins };
       return;
     }
     if (complete(full) && full.readings.length > 1) {
@@ -705,17 +716,19 @@ function solveTokens(h: RowHit, tokens: Token[], separated: boolean, joins: bool
 function doubtFull(rows: readonly RowHit[], text: string, index: LineIndex, out: Diagnostic[]): void {
   if (!rows.some((h) => h.blanksShown)) return;
   for (const h of rows) {
-    if (!h.rivals || !h.reading) continue;
-    const raw = text.slice(h.values.start, h.values.end).trim();
-    const rivals = h.rivals.filter((r) => r.some((p) => p === null)).slice(0, SHOW_CANDIDATES).map(showReading);
-    out.push({
-      code: DiagnosticCodes.splitPreferred.code,
-      severity: DiagnosticCodes.splitPreferred.severity,
-      message: `the digits \`${clip(raw)}\` were read as ${showReading(h.reading)}, the only reading with every cell filled; readings with a vanished blank fit too${rivals.length > 0 ? ` (e.g. ${rivals.join(" | ")})` : ""}, and this table drops blanks elsewhere (按无空格读取，另有含空格的读法)`,
-      path: h.path,
-      position: index.position(h.values.start, h.values.end),
-      ...(rivals.length > 0 ? { candidates: rivals } : {}),
-    } as Diagnostic);
+    if (!h.fullBy || !h.reading || !h.shape || !h.tokens) continue;
+    // Only here, for the few tables that show blanks vanish, are the blank readings searched.
+    const any = splitRow(h.tokens.map((k) => k.text), h.shape, { blanks: true, ...h.fullBy, maxReadings: MAX_READINGS });
+    if (any.readings.length <= 1) continue;
+    const rivals = any.readings.filter((r) => r.some((p) => p === null)).slice(0, SHOW_CANDIDATES).map(showReading);
+    out.push(
+      diagnostic(
+        DiagnosticCodes.splitPreferred,
+        `the digits \`${clip(text.slice(h.values.start, h.values.end).trim())}\` were read as ${showReading(h.reading)}, the only reading with every cell filled; readings with a vanished blank fit too${rivals.length > 0 ? ` (e.g. ${rivals.join(" | ")})` : ""}, and this table drops blanks elsewhere (按无空格读取，另有含空格的读法)`,
+        index.position(h.values.start, h.values.end),
+        { path: h.path },
+      ),
+    );
   }
 }
 

@@ -9,11 +9,24 @@
  */
 
 /** One bracketed span: text without brackets or braces, then pandoc attributes (`.class`, `#id`, `key=`). */
-const SPAN = /\[([^[\]{}\n]*)\]\{(?:[.#][\w-]+|[\w-]+=)[^{}\n]*\}/y;
+const SPAN_SOURCE = String.raw`\[([^[\]{}\n]*)\]\{(?:[.#][\w-]+|[\w-]+=)[^{}\n]*\}`;
+const SPAN = new RegExp(SPAN_SOURCE, "y");
+const SPANS = new RegExp(SPAN_SOURCE, "g");
 
 /** Whether `text` may hold pandoc bracketed spans (a cheap test before the scan). */
 export function hasBracketedSpans(text: string): boolean {
   return text.includes("]{") && /\]\{(?:[.#][\w-]+|[\w-]+=)/.test(text);
+}
+
+/**
+ * `text` with every bracketed span replaced by its words (shorter, offsets not kept): for a
+ * cell joined from the pieces of spans pandoc wrapped across lines, which the in-place
+ * erasure, one line at a time, cannot see whole.
+ */
+export function stripBracketedSpans(text: string): string {
+  let plain = text;
+  for (let prev = ""; prev !== plain; ) plain = (prev = plain).replace(SPANS, "$1");
+  return plain;
 }
 
 /**
