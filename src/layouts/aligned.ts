@@ -47,6 +47,7 @@ export const readAligned: LayoutReader = (lines, index, out) => {
     const tk = tokens(l);
     return { text: l.text, offset: l.offset, values: tk.slice(tk.length - trailingValues(tk)) };
   }));
+  const joins = wrappedLabels(lines);
   let i = 0;
   while (i < lines.length) {
     const t = lines[i]!.text;
@@ -71,7 +72,10 @@ export const readAligned: LayoutReader = (lines, index, out) => {
       i++;
       continue;
     }
-    if (!(isRow(toks, vals) || ANCHOR.test(t))) { i++; continue; }
+    if (!(isRow(toks, vals) || joins.has(i) || ANCHOR.test(t))) { i++; continue; }
+    // A row whose label was printed on the line above starts there.
+    const above = joins.get(i)?.before;
+    if (above !== undefined && above === i - 1) i = above;
     // A run: consecutive non-blank lines, no section heading without values, no prose.
     let j = i;
     while (j + 1 < lines.length) {
@@ -85,7 +89,11 @@ export const readAligned: LayoutReader = (lines, index, out) => {
     }
     let last = j;
     // A row of 二 whose cells are all blank is its label alone: it ends the run as a row does.
-    while (last >= i && !isRow(tokens(lines[last]!), trailingValues(tokens(lines[last]!))) && !blankRow(lines[last]!.text)) last--;
+    while (last >= i && !isRow(tokens(lines[last]!), trailingValues(tokens(lines[last]!))) && !joins.has(last) && !blankRow(lines[last]!.text)) last--;
+    // …and ends on the line below when the label went on there.
+    const below = joins.get(last)?.after;
+    if (below !== undefined && below === last + 1) last = below;
+    if (last > j) j = last;
     if (last < i) { i = j + 1; continue; }
     // Aligned means padded: a run whose row lines are all single-spaced is prose or PDF text
     // (read by the grammar as before), not a column dump.
@@ -97,12 +105,19 @@ export const readAligned: LayoutReader = (lines, index, out) => {
     const entries: Entry[] = [];
     let expected = 0;
     let group = 0;
+    const consumed = new Set<number>();
     for (let k = i; k <= last; k++) {
+      const join = joins.get(k);
+      if (join) for (const x of [join.before, join.after]) if (x !== undefined && x >= i && x <= last) consumed.add(x);
+    }
+    for (let k = i; k <= last; k++) {
+      if (consumed.has(k)) continue;
       const line = lines[k]!;
       const tk = tokens(line);
       if (tk.length === 0 || /^[\s-]+$/.test(line.text)) continue;
       const nv = trailingValues(tk);
-      const labels = tk.slice(0, tk.length - nv);
+      const join = joins.get(k);
+      const labels = join ? [join.label] : tk.slice(0, tk.length - nv);
       const values = tk.slice(tk.length - nv);
       let header: Token[] | undefined;
       if (/第二十条|信息内容|申请人情况|行政复议/.test(line.text)) {
@@ -152,6 +167,58 @@ export const readAligned: LayoutReader = (lines, index, out) => {
   }
   return claims;
 };
+
+/** A row whose label is wrapped onto the lines next to its values: the lines and the whole label. */
+interface WrappedLabel {
+  before?: number;
+  after?: number;
+  label: Token;
+}
+
+/** An ordinal alone (`1.`, `（二）`): its words were printed on another line. */
+const ORDINAL_ONLY = /^(?:[（(][一二三四五六七八九十]+[)）]|[0-9０-９]+[.．、])$/;
+
+/**
+ * Rows whose label wraps around their values: pdftotext -layout centres a cell's numbers on
+ * a tall label cell, so the label's first words stand on the line above and the rest (or the
+ * ordinal alone, `1.`) on the values' line — `属于国家秘密` / `1.   0  3  0 …`. A values line
+ * whose own label names no template row is joined with the label-only line above or below it
+ * when, and only when, the joined words name one; a values line with no label at all is never
+ * given one. Keyed by the values line.
+ */
+function wrappedLabels(lines: readonly SourceLine[]): Map<number, WrappedLabel> {
+  const out = new Map<number, WrappedLabel>();
+  const labelOnly = (k: number): Token[] | null => {
+    const l = lines[k];
+    if (!l || l.text.trim() === "" || l.text.trim().length > 40 || l.text.includes("。") || SECTION.test(l.text)) return null;
+    const tk = tokens(l);
+    return tk.length > 0 && trailingValues(tk) === 0 && !tk.some((x) => x.value) ? tk : null;
+  };
+  const names = (toks: Token[]) => ROW_PHRASES.some((p) => normalizeLabel(toks.map((x) => x.text).join("")).includes(p));
+  for (let k = 0; k < lines.length; k++) {
+    const tk = tokens(lines[k]!);
+    const nv = trailingValues(tk);
+    if (nv === 0) continue;
+    // A values line with no label of its own is left alone: where rows are scrambled
+    // (pdftotext on a broken table) the label above may be another row's.
+    const own = tk.slice(0, tk.length - nv);
+    if (own.length === 0 || names(own)) continue;
+    const prev = k > 0 && !out.has(k - 1) ? labelOnly(k - 1) : null;
+    const next = labelOnly(k + 1);
+    const ordinal = own.length === 1 && ORDINAL_ONLY.test(own[0]!.text);
+    const tries: Array<[Token[], number | undefined, number | undefined]> = [];
+    if (prev) tries.push([ordinal ? [...own, ...prev] : [...prev, ...own], k - 1, undefined]);
+    if (next) tries.push([[...own, ...next], undefined, k + 1]);
+    if (prev && next) tries.push([ordinal ? [...own, ...prev, ...next] : [...prev, ...own, ...next], k - 1, k + 1]);
+    const hit = tries.find(([toks]) => names(toks));
+    if (!hit) continue;
+    const [toks, before, after] = hit;
+    const start = Math.min(...toks.map((x) => x.start));
+    const end = Math.max(...toks.map((x) => x.end));
+    out.set(k, { before, after, label: { text: toks.map((x) => x.text).join(""), start, end, value: false } });
+  }
+  return out;
+}
 
 /** A line of an aligned run, with the column count its sub-table has. */
 interface Entry {

@@ -13,6 +13,13 @@ import { normalizeLabel } from "../text/labels.js";
 /** Longest line taken for a cell of a pipe-less table. */
 const MAX_CELL = 80;
 
+/**
+ * A line that is a whole row printed in columns (`规章      6      5      0`: pdftotext -layout,
+ * text browsers) is no cell of a pipe-less table: taken as one cell its numbers are lost.
+ * Such lines are left to the aligned-columns reader.
+ */
+const ALIGNED_ROW = /[^\s\d]\s{2,}[-+－]?[0-9０-９]/;
+
 function cellKind(value: string): "label" | "value" {
   return isValueText(value) ? "value" : "label";
 }
@@ -30,7 +37,7 @@ export function pipelessTables(blocks: Block[], index: LineIndex): Block[] {
     if (b.type === "table") return false;
     if (b.type === "heading" && b.depth === 1 && SECTION_WORDS.test(b.value) && !REQUEST_GROUP_WORDS.test(b.value)) return false;
     const raw = text.slice(b.position.start.offset, b.position.end.offset);
-    return raw.length <= MAX_CELL && !/[。；;]$/.test(raw.trim()) && !raw.includes("\n");
+    return raw.length <= MAX_CELL && !/[。；;]$/.test(raw.trim()) && !raw.includes("\n") && !ALIGNED_ROW.test(raw.trim());
   };
   const flush = () => {
     const numeric = run.filter((b) => cellKind(text.slice(b.position.start.offset, b.position.end.offset).trim()) === "value").length;

@@ -126,6 +126,7 @@ interface BrowserLike {
   newPage(): Promise<{
     setContent(html: string, options?: { waitUntil?: "load" | "domcontentloaded" }): Promise<void>;
     evaluate<T>(fn: () => T): Promise<T>;
+    pdf(options: { format: string; printBackground?: boolean }): Promise<Uint8Array>;
     close(): Promise<void>;
   }>;
   close(): Promise<void>;
@@ -191,6 +192,43 @@ function browserRunner(tool: string, command: string, read: () => string): ToolR
   };
 }
 
+/**
+ * Many agencies publish the report as a PDF, and researchers turn it into text with poppler's
+ * pdftotext. The page is printed to A4 by the shared Chromium (what "save as PDF" gives) and
+ * pdftotext reads that file with `args`: `-layout` keeps columns by position, no flag gives
+ * its reading order (a cell's text where its block sorts, not always after its row's label),
+ * `-raw` the order of the content stream.
+ */
+function pdfRunner(tool: string, args: readonly string[]): ToolRunner {
+  return {
+    tool,
+    command: `chromium print to PDF (A4) → pdftotext ${args.join(" ")}${args.length ? " " : ""}page.pdf -`,
+    available: once(async () => {
+      if (!existsSync(CHROMIUM) || !probe("pdftotext", ["-v"])) return false;
+      await import("playwright-core");
+      return true;
+    }),
+    async run(html) {
+      const page = await (await sharedBrowser()).newPage();
+      let pdf: Uint8Array;
+      try {
+        await page.setContent(html, { waitUntil: "domcontentloaded" });
+        pdf = await page.pdf({ format: "A4", printBackground: false });
+      } finally {
+        await page.close();
+      }
+      scratch ??= mkdtempSync(join(tmpdir(), "zfxxgk-zoo-"));
+      const file = join(scratch, `page-${process.pid}-${Math.random().toString(36).slice(2)}.pdf`);
+      writeFileSync(file, pdf);
+      try {
+        return exec("pdftotext", [...args, "-enc", "UTF-8", file, "-"]);
+      } finally {
+        rmSync(file, { force: true });
+      }
+    },
+  };
+}
+
 // ---------------------------------------------------------------------------------------
 // The zoo
 
@@ -246,4 +284,7 @@ export const RUNNERS: readonly ToolRunner[] = [
     selection.selectAllChildren(page.document.body);
     return selection.toString();
   }),
+  pdfRunner("pdftotext-layout", ["-layout"]),
+  pdfRunner("pdftotext", []),
+  pdfRunner("pdftotext-raw", ["-raw"]),
 ];
