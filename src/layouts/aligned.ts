@@ -89,7 +89,7 @@ export const readAligned: LayoutReader = (lines, index, out) => {
     }
     let last = j;
     // A row of 二 whose cells are all blank is its label alone: it ends the run as a row does.
-    while (last >= i && !isRow(tokens(lines[last]!), trailingValues(tokens(lines[last]!))) && !joins.has(last) && !blankRow(lines[last]!.text)) last--;
+    while (last >= i && !isRow(tokens(lines[last]!), trailingValues(tokens(lines[last]!))) && !joins.has(last) && !blankRow(lines[last]!.text) && !splitTail(lines, last, i)) last--;
     // …and ends on the line below when the label went on there.
     const below = joins.get(last)?.after;
     if (below !== undefined && below === last + 1) last = below;
@@ -134,6 +134,7 @@ export const readAligned: LayoutReader = (lines, index, out) => {
       const want = part === "requests" ? 7 : part === "reviews" ? 15 : expected;
       entries.push({ line, tk, labels, values, want, group, part, header });
     }
+    mergeSplitValues(entries);
     const rule = ruleLine(lines, i, last);
     const maxWant = Math.max(0, ...entries.map((e) => e.want));
     const rows: TableRow[] = [];
@@ -194,7 +195,6 @@ function wrappedLabels(lines: readonly SourceLine[]): Map<number, WrappedLabel> 
     const tk = tokens(l);
     return tk.length > 0 && trailingValues(tk) === 0 && !tk.some((x) => x.value) ? tk : null;
   };
-  const names = (toks: Token[]) => ROW_PHRASES.some((p) => normalizeLabel(toks.map((x) => x.text).join("")).includes(p));
   for (let k = 0; k < lines.length; k++) {
     const tk = tokens(lines[k]!);
     const nv = trailingValues(tk);
@@ -202,7 +202,7 @@ function wrappedLabels(lines: readonly SourceLine[]): Map<number, WrappedLabel> 
     // A values line with no label of its own is left alone: where rows are scrambled
     // (pdftotext on a broken table) the label above may be another row's.
     const own = tk.slice(0, tk.length - nv);
-    if (own.length === 0 || names(own)) continue;
+    if (own.length === 0 || namesRow(own)) continue;
     const prev = k > 0 && !out.has(k - 1) ? labelOnly(k - 1) : null;
     const next = labelOnly(k + 1);
     const ordinal = own.length === 1 && ORDINAL_ONLY.test(own[0]!.text);
@@ -210,14 +210,65 @@ function wrappedLabels(lines: readonly SourceLine[]): Map<number, WrappedLabel> 
     if (prev) tries.push([ordinal ? [...own, ...prev] : [...prev, ...own], k - 1, undefined]);
     if (next) tries.push([[...own, ...next], undefined, k + 1]);
     if (prev && next) tries.push([ordinal ? [...own, ...prev, ...next] : [...prev, ...own, ...next], k - 1, k + 1]);
-    const hit = tries.find(([toks]) => names(toks));
+    const hit = tries.find(([toks]) => namesRow(toks));
     if (!hit) continue;
     const [toks, before, after] = hit;
-    const start = Math.min(...toks.map((x) => x.start));
-    const end = Math.max(...toks.map((x) => x.end));
-    out.set(k, { before, after, label: { text: toks.map((x) => x.text).join(""), start, end, value: false } });
+    out.set(k, { before, after, label: joinTokens(toks) });
   }
   return out;
+}
+
+/** Where a token starts and ends on its line, in code points (pdftotext pads by characters). */
+function charSpan(line: SourceLine, t: Token): [number, number] {
+  const from = [...line.text.slice(0, t.start - line.offset)].length;
+  return [from, from + [...t.text].length];
+}
+
+/**
+ * A row whose values pdftotext -layout split over its two label lines: the numbers are
+ * centred on a two-line label, so some fall on its first line and the rest on the second
+ * (`（二）部分公开（…不计其 2 0 0 0` / `他情形）  0 0 2`). Two adjacent lines are one row when
+ * the second continues the label (it has words, none naming a row), their values together
+ * fill the row exactly, and side by side they stand in distinct columns; the values are then
+ * taken in column order. Anything else stays two short rows for the placing and flagging.
+ */
+function mergeSplitValues(entries: Entry[]): void {
+  for (let k = 0; k + 1 < entries.length; k++) {
+    const e = entries[k]!;
+    const f = entries[k + 1]!;
+    const n = e.values.length;
+    const m = f.values.length;
+    if (e.want === 0 || f.want !== e.want || n === 0 || m === 0 || n + m !== e.want || e.header || f.header) continue;
+    const gap = f.line.offset - (e.line.offset + e.line.text.length);
+    if (gap < 1 || gap > 2 || f.labels.length === 0 || namesRow(f.labels) || !namesRow(e.labels)) continue;
+    const placed = [...e.values.map((t) => ({ t, at: charSpan(e.line, t) })), ...f.values.map((t) => ({ t, at: charSpan(f.line, t) }))].sort((a, b) => a.at[0] - b.at[0]);
+    if (placed.some((x, i) => i > 0 && placed[i - 1]!.at[1] >= x.at[0])) continue;
+    // The label's two parts are one cell, as wrapped cells are read elsewhere.
+    const label = joinTokens([...e.labels.slice(-1), ...f.labels]);
+    entries[k] = { ...e, labels: [...e.labels.slice(0, -1), label], values: placed.map((x) => x.t), tk: [...e.tk, ...f.tk] };
+    entries.splice(k + 1, 1);
+  }
+}
+
+/** A label line with values right after a row: maybe the rest of that row's values ({@link mergeSplitValues}). */
+function splitTail(lines: readonly SourceLine[], k: number, first: number): boolean {
+  if (k <= first) return false;
+  const tk = tokens(lines[k]!);
+  const nv = trailingValues(tk);
+  if (nv === 0 || nv === tk.length) return false;
+  const prev = tokens(lines[k - 1]!);
+  return isRow(prev, trailingValues(prev));
+}
+
+/** Label tokens as one label cell: their words in order, spanning all of them in the source. */
+function joinTokens(toks: readonly Token[]): Token {
+  return { text: toks.map((x) => x.text).join(""), start: Math.min(...toks.map((x) => x.start)), end: Math.max(...toks.map((x) => x.end)), value: false };
+}
+
+/** Whether label tokens name a template row. */
+function namesRow(labels: readonly Token[]): boolean {
+  const label = normalizeLabel(labels.map((x) => x.text).join(""));
+  return ROW_PHRASES.some((p) => label.includes(p));
 }
 
 /** A line of an aligned run, with the column count its sub-table has. */
@@ -266,8 +317,7 @@ function trailingValues(t: Token[]): number {
 function isRow(t: Token[], vals: number): boolean {
   if (vals === 0) return false;
   if (vals === t.length) return vals >= 5;
-  const label = normalizeLabel(t.slice(0, t.length - vals).map((x) => x.text).join(""));
-  return ROW_PHRASES.some((p) => label.includes(p));
+  return namesRow(t.slice(0, t.length - vals));
 }
 
 function cell(index: LineIndex, s: number, e: number, value: string): TableCell {

@@ -20,6 +20,9 @@ const MAX_CELL = 80;
  */
 const ALIGNED_ROW = /[^\s\d]\s{2,}[-+－]?[0-9０-９]/;
 
+/** A line holding a table tag: html2text's bypass_tables keeps tables as HTML, read by the embedded-HTML reader. */
+const TABLE_TAG = /^\s*<\/?(?:table|tbody|thead|tr|td|th)\b/i;
+
 function cellKind(value: string): "label" | "value" {
   return isValueText(value) ? "value" : "label";
 }
@@ -37,7 +40,7 @@ export function pipelessTables(blocks: Block[], index: LineIndex): Block[] {
     if (b.type === "table") return false;
     if (b.type === "heading" && b.depth === 1 && SECTION_WORDS.test(b.value) && !REQUEST_GROUP_WORDS.test(b.value)) return false;
     const raw = text.slice(b.position.start.offset, b.position.end.offset);
-    return raw.length <= MAX_CELL && !/[。；;]$/.test(raw.trim()) && !raw.includes("\n") && !ALIGNED_ROW.test(raw.trim());
+    return raw.length <= MAX_CELL && !/[。；;]$/.test(raw.trim()) && !raw.includes("\n") && !ALIGNED_ROW.test(raw.trim()) && !TABLE_TAG.test(raw);
   };
   const flush = () => {
     const numeric = run.filter((b) => cellKind(text.slice(b.position.start.offset, b.position.end.offset).trim()) === "value").length;

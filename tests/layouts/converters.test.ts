@@ -81,6 +81,19 @@ describe("markdown converters", () => {
     expect(text.slice(value.position.start.offset, value.position.end.offset)).toBe("1</span><span>2");
   });
 
+  it("a <table> kept as HTML with a tag or a cell's text per line (html2text bypass_tables) is read as HTML, not as pipe-less cells", () => {
+    const cell = (v: string) => `<td>\n\n${v}\n\n</td>  `;
+    const rows = [
+      [REQUEST_ROW, "3", "0", "1", "0", "0", "2", "6"],
+      ["二、上年结转政府信息公开申请数量", "1", "0", "0", "0", "0", "0", "1"],
+      ["（一）予以公开", "2", "0", "1", "0", "0", "1", "4"],
+    ];
+    const text = `三、收到和处理政府信息公开申请情况\n\n<table>  \n${rows.map((r) => `<tr>  \n${r.map(cell).join("\n")}</tr>  `).join("\n")}\n</table>\n`;
+    const all = tables(text);
+    expect(all.map((t) => t.form)).toEqual(["html"]);
+    expect(cells(all[0]!)).toEqual(rows);
+  });
+
   it("inline HTML, entities and escapes leave a cell's value, not its position", () => {
     expect(inlineText('<span style="font-family:仿宋">20</span><span>23</span>')).toBe("2023");
     expect(inlineText("\\-8")).toBe("-8");

@@ -57,6 +57,21 @@ describe("pdftotext -layout", () => {
     expect(r.diagnostics.filter((d) => d.path?.includes("stateSecret") || d.path?.includes("partiallyGranted"))).toEqual([]);
   });
 
+  it("joins a row whose centred values fell half on each of its two label lines, in column order", () => {
+    const split = [
+      "一、本年新收政府信息公开申请数量                     1 13 3  11  8   8 44",
+      "二、上年结转政府信息公开申请数量                     1 0  0  0   0   0 1",
+      "      （一）予以公开                        0 0  0  0   0   0 0",
+      "      （二）部分公开（区分处理的，只计这一情形，不计其 3 1 0 0",
+      "      他情形）                                       0   0 4",
+      "",
+      "            1.属于国家秘密                 0 0  0  0   0   0 0",
+    ].join("\n");
+    const r = parseReport(`某某局2021年政府信息公开工作年度报告\n\n${PROACTIVE}\n三、收到和处理政府信息公开申请情况\n${split}\n`);
+    expect(r.requests?.results?.partiallyGranted).toEqual({ naturalPerson: 3, commercialEnterprise: 1, researchInstitution: 0, socialWelfareOrganization: 0, legalServiceAgency: 0, otherOrganization: 0, total: 4 });
+    expect(r.diagnostics.filter((d) => d.path?.startsWith("requests.results.partiallyGranted"))).toEqual([]);
+  });
+
   it("gives no label to a values line that prints none (the line above may be another row's): its row is only assumed, with a warning", () => {
     const text = REQUESTS.replace("                              1.         0    1", "                                         0    1");
     const r = parseReport(`某某局2021年政府信息公开工作年度报告\n\n${PROACTIVE}\n${text}`);

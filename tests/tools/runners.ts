@@ -36,6 +36,8 @@ if mode.startswith("html2text"):
     h = html2text.HTML2Text()
     if mode == "html2text-nowrap":
         h.body_width = 0
+    if mode == "html2text-bypass":
+        h.bypass_tables = True
     out = h.handle(html)
 else:
     from bs4 import BeautifulSoup
@@ -246,6 +248,7 @@ export const RUNNERS: readonly ToolRunner[] = [
   commandRunner("pandoc-markdown", "pandoc", ["-f", "html", "-t", "markdown"], "stdin", ["--version"]),
   pythonRunner("html2text", "html2text", "html2text.HTML2Text().handle(html)", "html2text"),
   pythonRunner("html2text-nowrap", "html2text-nowrap", "HTML2Text(); body_width = 0; handle(html)", "html2text"),
+  pythonRunner("html2text-bypass", "html2text-bypass", "HTML2Text(); bypass_tables = True; handle(html)", "html2text"),
   pythonRunner("bs4-empty", "bs4-empty", 'BeautifulSoup(html, "html.parser").get_text("")', "bs4"),
   pythonRunner("bs4-space", "bs4-space", 'BeautifulSoup(html, "html.parser").get_text(" ")', "bs4"),
   pythonRunner("bs4-newline", "bs4-newline", 'BeautifulSoup(html, "html.parser").get_text("\\n")', "bs4"),

@@ -44,6 +44,7 @@ export const TARGETS: Readonly<Record<string, number | null>> = {
   "pandoc-gfm": 0.9, // 36 %, silent → 99.9 % (bold titles, raw <table>, <span> in cells)
   html2text: 0.9, // 10 %, silent → 99.7 % (inner-pipe rows, paragraph cells)
   "html2text-nowrap": 0.9, // 10 %, silent → 97 % → 99.7 % (a blank cell's one-space line is no row end)
+  "html2text-bypass": 0.97, // 11 % (the pipe-less grammar took the kept <table> HTML, a tag or a text per line, for cells) → 99.9 %
   "bs4-empty": 0.87, // 1 %, silent → 83 % → 91.4 % (the row total cut off the run first; column identities per column; glued dashes as blanks), the rest flagged (ambiguous splits)
   "bs4-space": 0.88, // 0 %, silent → 65 % → 91.5 % (span-cut numbers joined by the row totals, printed blanks, whole-cell proof for 二), the rest flagged
   "bs4-newline": 0.88, // 56 %, 2 unflagged → 59 % → 91.5 % (text-node tables read by the glued reader), the rest flagged (blanks vanish)
