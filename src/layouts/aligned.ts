@@ -35,6 +35,11 @@ function tokens(line: SourceLine): Token[] {
 const ROW_PHRASES = [...REQUEST_ROWS.filter((d) => !d.exact).flatMap((d) => d.phrases), ...PROACTIVE_ROWS.flatMap((d) => d.phrases)].map(normalizeLabel);
 const ANCHOR = /第二十条|信息内容|申请人情况|勾稽|行政复议|行政诉讼|结果维持/;
 const SECTION = /^\s*[一二三四五六七八九十]+、/;
+/**
+ * Two cells apart: padding (two spaces or more) between words, which may run into a cell's
+ * own no-break space (`&nbsp;0`). One space and a no-break space is a `get_text(" ")` gap.
+ */
+const PADDED = /\S[ \u00a0\u3000]*  [ \u00a0\u3000]*\S/;
 
 type Part = "proactive" | "requests" | "reviews" | null;
 
@@ -43,7 +48,7 @@ export const readAligned: LayoutReader = (lines, index, out) => {
   const claims: LayoutClaim[] = [];
   let part: Part = null;
   // The wide tables' rows tell how this tool counts columns, for the narrow tables' short rows.
-  const measure = documentMeasure(lines.filter((l) => /\S {2,}\S/.test(l.text)).map((l) => {
+  const measure = documentMeasure(lines.filter((l) => PADDED.test(l.text)).map((l) => {
     const tk = tokens(l);
     return { text: l.text, offset: l.offset, values: tk.slice(tk.length - trailingValues(tk)) };
   }));
@@ -77,11 +82,20 @@ export const readAligned: LayoutReader = (lines, index, out) => {
     const above = joins.get(i)?.before;
     if (above !== undefined && above === i - 1) i = above;
     // A run: consecutive non-blank lines, no section heading without values, no prose.
+    // Under a dash rule, a table is pandoc's multiline table (a Word table through -t plain):
+    // a blank line between its rows, and its closing rule ends it.
+    const ruled = ruleLine(lines, i, i) !== null;
     let j = i;
     while (j + 1 < lines.length) {
       const n = lines[j + 1]!;
       const p = lines[j]!;
-      if (n.text.trim() === "" || n.offset > p.offset + p.text.length + 2) break;
+      if (n.offset > p.offset + p.text.length + 2) break;
+      if (n.text.trim() === "") {
+        const after = lines[j + 2];
+        if (!ruled || !after || after.text.trim() === "" || ruleRuns(after.text) > 0 || after.offset > n.offset + n.text.length + 2) break;
+        j++;
+        continue;
+      }
       const nt = tokens(n);
       const nv = trailingValues(nt);
       if (nv === 0 && (SECTION.test(n.text) || n.text.includes("。"))) break;
@@ -98,7 +112,7 @@ export const readAligned: LayoutReader = (lines, index, out) => {
     // Aligned means padded: a run whose row lines are all single-spaced is prose or PDF text
     // (read by the grammar as before), not a column dump.
     let padded = false;
-    for (let k = i; k <= last && !padded; k++) padded = /\S {2,}\S/.test(lines[k]!.text.trim());
+    for (let k = i; k <= last && !padded; k++) padded = PADDED.test(lines[k]!.text);
     if (!padded) { i = j + 1; continue; }
     // First the lines with the column count each must have, grouped by sub-table (a header
     // or a part starts a group), so that a short row can be placed by the rows around it.

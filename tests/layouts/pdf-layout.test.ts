@@ -79,3 +79,35 @@ describe("pdftotext -layout", () => {
     expect(flags.map((d) => d.code)).toEqual(["label-assumed"]);
   });
 });
+
+describe("pandoc -t plain of a Word table (multiline tables)", () => {
+  // What `pandoc -f docx -t plain` prints: rows under a dash rule, a blank line between them,
+  // and a cell's `&nbsp;` before its number.
+  const rule = "  -------------------- ---------------------------- ----------------- -----------------";
+  const table = [
+    rule,
+    "  第二十条第（一）项                                                  ",
+    "",
+    "  信息内容             本年制发件数                 本年废止件数      现行有效件数",
+    "",
+    "  规章                 2                            7                 30",
+    "",
+    "  行政规范性文件                                    0                 1015",
+    "",
+    rule,
+    "",
+  ].join("\n");
+
+  it("reads the rows between the rules as one table, so a short row is placed by the rule", () => {
+    const r = parseReport(`某某局2021年政府信息公开工作年度报告\n\n二、主动公开政府信息情况\n\n${table}`);
+    expect(r.proactive?.rules).toMatchObject({ issued: 2, repealed: 7, inForce: 30 });
+    expect(r.proactive?.normativeDocuments).toMatchObject({ issued: null, repealed: 0, inForce: 1015 });
+    expect(r.diagnostics.filter((d) => d.path?.startsWith("proactive.normativeDocuments") && d.severity !== "info")).toEqual([]);
+  });
+
+  it("pads with a cell's no-break space as with spaces", () => {
+    const row = `  一、本年新收政府信息公开申请数量${"  ".repeat(20)}\u00a00      \u00a01      \u00a00    \u00a00    \u00a01    \u00a09   \u00a011`;
+    const r = parseReport(`某某局2021年政府信息公开工作年度报告\n\n三、收到和处理政府信息公开申请情况\n\n${row}\n`);
+    expect(r.requests?.newReceived).toEqual({ naturalPerson: 0, commercialEnterprise: 1, researchInstitution: 0, socialWelfareOrganization: 0, legalServiceAgency: 1, otherOrganization: 9, total: 11 });
+  });
+});

@@ -231,6 +231,30 @@ function pdfRunner(tool: string, args: readonly string[]): ToolRunner {
   };
 }
 
+/**
+ * Agencies publish the report as a Word file too, and researchers turn it into text with
+ * pandoc. The page becomes a .docx through pandoc (images dropped: a Word file carries its
+ * own), and pandoc reads that back `-t to`: a Word table prints as a multiline table under
+ * dash rules, a blank line between its rows.
+ */
+function docxRunner(tool: string, to: string): ToolRunner {
+  return {
+    tool,
+    command: `pandoc -f html -t docx -o page.docx; pandoc -f docx -t ${to} page.docx`,
+    available: once(() => probe("pandoc", ["--version"])),
+    async run(html) {
+      scratch ??= mkdtempSync(join(tmpdir(), "zfxxgk-zoo-"));
+      const file = join(scratch, `page-${process.pid}-${Math.random().toString(36).slice(2)}.docx`);
+      try {
+        exec("pandoc", ["-f", "html", "-t", "docx", "-o", file], html.replace(/<img\b[^>]*>/gi, ""));
+        return exec("pandoc", ["-f", "docx", "-t", to, file]);
+      } finally {
+        rmSync(file, { force: true });
+      }
+    },
+  };
+}
+
 // ---------------------------------------------------------------------------------------
 // The zoo
 
@@ -287,6 +311,8 @@ export const RUNNERS: readonly ToolRunner[] = [
     selection.selectAllChildren(page.document.body);
     return selection.toString();
   }),
+  docxRunner("docx-pandoc-plain", "plain"),
+  docxRunner("docx-pandoc-markdown", "markdown"),
   pdfRunner("pdftotext-layout", ["-layout"]),
   pdfRunner("pdftotext", []),
   pdfRunner("pdftotext-raw", ["-raw"]),
