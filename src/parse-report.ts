@@ -15,6 +15,7 @@ import { checkIsReport, inputForm, normalizeReport } from "./normalize/index.js"
 import { applyLayouts } from "./layouts/index.js";
 import { parse } from "./parser/index.js";
 import { eraseBracketedSpans } from "./source/markup.js";
+import { unifyRadicals } from "./source/radicals.js";
 import { decode, encodingName } from "./source/decode.js";
 import { looksLikeHtml, parseHtml } from "./html/index.js";
 import { LineIndex } from "./source/line-index.js";
@@ -49,10 +50,21 @@ export function parseReport(input: string | Uint8Array, options: ParseOptions = 
   const bytes = typeof input === "string" ? Buffer.from(input, "utf8") : input;
   const decoded = typeof input === "string" ? { text: input, encoding: "utf-8", replaced: [] } : decode(input, options.encoding);
   const html = options.format ? options.format === "html" : looksLikeHtml(decoded.text);
-  // Converter markup erased in place (same offsets and lines), so positions still fit the input.
-  const text = html ? decoded.text : eraseBracketedSpans(decoded.text);
+  // Converter markup erased and PDF radicals mended in place (same offsets and lines), so
+  // positions still fit the input.
+  const radicals = unifyRadicals(decoded.text);
+  const text = html ? radicals.text : eraseBracketedSpans(radicals.text);
   const index = new LineIndex(text);
   const diagnostics: Diagnostic[] = [];
+  if (radicals.count > 0) {
+    diagnostics.push(
+      diagnostic(
+        DiagnosticCodes.radicalsUnified,
+        `${radicals.count} Kangxi radical${radicals.count === 1 ? "" : "s"} (PDF text, e.g. ⼆ for 二) read as the characters they stand for (康熙部首按对应汉字读取)`,
+        index.position(radicals.first, radicals.first + 1),
+      ),
+    );
+  }
   const source: Source = {
     encoding: decoded.encoding,
     form: "plain",

@@ -13,6 +13,8 @@ export const DiagnosticCodes = {
   notAReport: { code: "not-a-report", severity: "error" },
   /** Bytes that are not valid in the detected encoding were replaced by U+FFFD. */
   invalidEncoding: { code: "invalid-encoding", severity: "warning" },
+  /** Kangxi radicals (PDF text: `⼆` for 二) were read as the ideographs they stand for, in place. */
+  radicalsUnified: { code: "radicals-unified", severity: "info" },
   /** The text contains NUL or other control bytes typical of binary files. */
   binaryContent: { code: "binary-content", severity: "warning" },
   /** A numeric cell holds text that is not a number, a blank or a known placeholder. */
