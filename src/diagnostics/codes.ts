@@ -35,6 +35,8 @@ export const DiagnosticCodes = {
    * missing, so the report cannot stand as a row of data.
    */
   missingTable: { code: "missing-table", severity: "error" },
+  /** A converter printed a placeholder (`[TABLE]`) where a table was: its numbers are not in the text. */
+  tableOmitted: { code: "table-omitted", severity: "warning" },
   /** A template row appears twice; the first occurrence is kept. */
   duplicateRow: { code: "duplicate-row", severity: "warning" },
   /** A row holds more or fewer values than its template row: its values may be shifted. */

@@ -17,9 +17,10 @@ import { brokenPipeLines, readBrokenPipes } from "./broken-pipes.js";
 import { readEmbeddedHtml } from "./embedded-html.js";
 import { readEmphasisHeadings } from "./emphasis.js";
 import { readSeparated } from "./separated.js";
+import { readOmitted } from "./omitted.js";
 
 /** The readers, most specific first: a line claimed by one is not offered to the next. */
-const READERS: readonly LayoutReader[] = [readEmphasisHeadings, readEmbeddedHtml, readBoxes, readBrokenPipes, readSeparated, readAligned, readGlued];
+const READERS: readonly LayoutReader[] = [readOmitted, readEmphasisHeadings, readEmbeddedHtml, readBoxes, readBrokenPipes, readSeparated, readAligned, readGlued];
 
 /** A kind of grammar table a reader reads better, and the readers it is offered to. */
 export interface Reclaim {

@@ -94,6 +94,18 @@ describe("markdown converters", () => {
     expect(cells(all[0]!)).toEqual(rows);
   });
 
+  it("a [TABLE] placeholder (pandoc -t plain, table too wide) is reported at its line with the table of its section", () => {
+    const text = "某某局2021年政府信息公开工作年度报告\n\n三、收到和处理政府信息公开申请情况\n\n[TABLE]\n\n四、政府信息公开行政复议、行政诉讼情况\n\n[TABLE]\n";
+    const r = parseReport(text);
+    const omitted = r.diagnostics.filter((d) => d.code === "table-omitted");
+    expect(omitted.map((d) => [d.severity, d.path, text.slice(d.position.start.offset, d.position.end.offset)])).toEqual([
+      ["warning", "requests", "[TABLE]"],
+      ["warning", "reviewsAndLawsuits", "[TABLE]"],
+    ]);
+    // The tables stay missing: nothing is read from a placeholder.
+    expect(r.diagnostics.filter((d) => d.code === "missing-table").map((d) => d.path)).toEqual(expect.arrayContaining(["requests", "reviewsAndLawsuits"]));
+  });
+
   it("inline HTML, entities and escapes leave a cell's value, not its position", () => {
     expect(inlineText('<span style="font-family:仿宋">20</span><span>23</span>')).toBe("2023");
     expect(inlineText("\\-8")).toBe("-8");
