@@ -263,6 +263,9 @@ function join(pieces: readonly string[]): string {
     const plain = stripBracketedSpans(direct);
     if (plain !== direct) return plain;
   }
+  // A number too long for its narrow column is cut anywhere (pandoc -t rst: `1` / `69959`):
+  // a cell holds one value, so digits on every line are the digits of one number.
+  if (pieces.length > 1 && pieces.every((p) => DIGITS.test(p))) return direct;
   let out = "";
   for (const p of pieces) {
     if (out !== "" && WORDISH.test(out[out.length - 1]!) && WORDISH.test(p[0]!)) out += " ";
@@ -270,6 +273,9 @@ function join(pieces: readonly string[]): string {
   }
   return out;
 }
+
+/** A piece that is digits only. */
+const DIGITS = /^[0-9０-９]+$/;
 
 /** A piece of cell text that is a number (not a numbered label such as `2.申请人…`). */
 const NUMBER = /^[-+－]?[0-9０-９][0-9０-９,，.．]*\s*(?:万元|元|件|%)?$/;

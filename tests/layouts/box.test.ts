@@ -128,6 +128,12 @@ describe("box geometry", () => {
     expect(spanErrors(text, t)).toEqual([]);
   });
 
+  it("a number cut over two lines of a narrow cell (pandoc -t rst) is one number; words keep their space", () => {
+    const text = ["+-------+-------+", "| 规章  | 1     |", "|       | 69959 |", "+-------+-------+", "| 其他  | 2 nd  |", "| 事项  | line  |", "+-------+-------+"].join("\n");
+    const t = boxes(text).tables[0]!;
+    expect(t.children.map((r) => r.children.map((c) => c.value))).toEqual([["规章", "169959"], ["其他事项", "2 nd line"]]);
+  });
+
   it("a frame that contradicts itself is cut where its strokes stand, and reported", () => {
     // b runs on below (no rule under it), c has no stroke after it: an L-shaped merge.
     const text = ["┌──┬──┐", "│a │b │", "├──┤  │", "│c    │", "└─────┘"].join("\n");
