@@ -15,7 +15,7 @@ import { readAligned } from "./aligned.js";
 import { cellStreamLines } from "./aligned-stream.js";
 import { brokenPipeLines, readBrokenPipes } from "./broken-pipes.js";
 import { readEmbeddedHtml } from "./embedded-html.js";
-import { readEmphasisHeadings } from "./emphasis.js";
+import { hasStarLine, readEmphasisHeadings } from "./emphasis.js";
 import { readSeparated } from "./separated.js";
 import { readOmitted } from "./omitted.js";
 
@@ -68,7 +68,7 @@ const PART_WORDS: ReadonlyArray<readonly string[]> = [["信息内容", "第二�
 /**
  * Signs of grammar tables a reader reads better (see `RECLAIMED`): an ASCII box border, a
  * markdown hard break (html2text's paragraph cells), a lone tab line (innerText's) — and bold
- * lines, which may be section titles the grammar took for prose.
+ * lines (`**…**`, org's `*…*`), which may be section titles the grammar took for prose.
  */
 function mayReclaim(text: string): boolean {
   // indexOf, not one regular expression: this runs on every text of a known form.
@@ -81,6 +81,7 @@ function mayReclaim(text: string): boolean {
     text.includes("\n\t\n") ||
     text.includes("\n\t\r") ||
     text.includes("信息内容\n\n") ||
+    hasStarLine(text) ||
     mayHoldTextNodeLines(text)
   );
 }

@@ -7,6 +7,7 @@ import { parseReport } from "../../src/parse-report.js";
 import { parse } from "../../src/parser/index.js";
 import { inlineText } from "../../src/parser/cells.js";
 import { applyLayouts } from "../../src/layouts/index.js";
+import { hasStarLine } from "../../src/layouts/emphasis.js";
 import { LineIndex } from "../../src/source/line-index.js";
 import type { Table } from "../../src/ast/types.js";
 
@@ -70,6 +71,15 @@ describe("markdown converters", () => {
     const index = new LineIndex("**四、政府信息公开行政复议、行政诉讼情况**\n");
     const tree = applyLayouts(parse(index.text, index).tree, index, []);
     expect(tree.children[0]).toMatchObject({ type: "heading", depth: 1, value: "政府信息公开行政复议、行政诉讼情况" });
+  });
+
+  it("org's single-star bold title is a heading too; an org heading line (`* x`) and a list are not emphasis", () => {
+    const text = "*四、政府信息公开行政复议、行政诉讼情况*\n\n| 行政复议 | 行政诉讼 |\n|---+---|\n| 1 | 2 |\n";
+    const index = new LineIndex(text);
+    const tree = applyLayouts(parse(text, index).tree, index, []);
+    expect(tree.children[0]).toMatchObject({ type: "heading", depth: 1, value: "政府信息公开行政复议、行政诉讼情况" });
+    expect(hasStarLine(text)).toBe(true);
+    expect(hasStarLine("正文\n* 一项\n** 二项\n")).toBe(false);
   });
 
   it("a raw <table> inside markdown is read as HTML, positions in the whole text", () => {
