@@ -41,6 +41,8 @@ export const DiagnosticCodes = {
   duplicateRow: { code: "duplicate-row", severity: "warning" },
   /** A row holds more or fewer values than its template row: its values may be shifted. */
   rowWidthMismatch: { code: "row-width-mismatch", severity: "warning" },
+  /** Digits stand before a glued table's first row label: rows may hold their neighbours' values (PDF reading order). */
+  valuesBeforeLabel: { code: "values-before-label", severity: "warning" },
   /**
    * A row's cells may be misaligned: a value cell holds label text, or the padding arithmetic
    * failed at or before this row. Every value of the row is suspect.

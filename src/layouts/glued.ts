@@ -38,6 +38,7 @@ import {
   type RequestRowDef,
 } from "../templates/grid.js";
 import type { LayoutClaim, LayoutReader, SourceLine } from "./types.js";
+import { valuesBeforeFirstRow } from "./glued-order.js";
 import { showReading, splitRow, ZERO_WORDS, type Reading, type RowShape } from "./split.js";
 import { placeholderAt, textShowsCuts, wholeCellsProven } from "./glued-joins.js";
 import { feasibleByColumns, type ColumnTerm } from "./glued-columns.js";
@@ -454,6 +455,12 @@ function readRun(lines: readonly SourceLine[], f: number, l: number, index: Line
         ),
       );
     }
+  }
+
+  // A row's values printed before its label (PDF reading order) shift every row: say so on the table.
+  for (const [path, nFrom, hits] of [["proactive", n2from, proactive], ["requests", n3from, requests]] as const) {
+    const d = nFrom >= 0 ? valuesBeforeFirstRow(text, index, path, t.src[nFrom]!, hits[0]) : null;
+    if (d) local.push(d);
   }
 
   // The claimed text: from the first section title or row to the last value.
