@@ -296,12 +296,17 @@ function shortCells(v: RowView, expected: number): TableCell[] | null {
   return cells.length < expected ? cells : null;
 }
 
-/** `行政许可 97`: a label naming a row of 二, white space, one number. */
-const PROSE_ROW = /^(\S[^\d]*?)\s+([+\-－]?[0-9０-９][0-9０-９,，.]*(?:万元|元)?)$/;
+/** One number of a prose row (`97`, `-3`, `12.5万元`). */
+const PROSE_VALUE = "[+\\-－]?[0-9０-９][0-9０-９,，.]*(?:万元|元)?";
+/** `行政许可 97`, `规章 0 7 12`: a label naming a row of 二, then its numbers, white space between. */
+const PROSE_ROW = new RegExp(`^(\\S[^\\d]*?)\\s+(${PROSE_VALUE}(?:\\s+${PROSE_VALUE})*)$`);
+const PROSE_VALUES = new RegExp(PROSE_VALUE, "g");
 
 /**
- * A paragraph that is a whole one-value row of 二, as a table row with two cells. Only when
- * the label names a 二 row and the paragraph's text is its source text (positions exact).
+ * A paragraph that is a whole row of 二, as a table row: its label cell and one cell per
+ * number. PDF text (pdftotext -raw, pdfplumber) prints every row of 二 as a line of words,
+ * `规章 0 7 12`; a row with fewer numbers than columns is fitted and flagged like any other.
+ * Only when the label names a 二 row and the paragraph's text is its source text (positions exact).
  */
 function proseRow(p: Paragraph, ctx: NormalizeContext): TableRow | null {
   const m = PROSE_ROW.exec(p.value);
@@ -310,13 +315,15 @@ function proseRow(p: Paragraph, ctx: NormalizeContext): TableRow | null {
   if (!PROACTIVE_ROWS.some((d) => has(norm, d.phrases))) return null;
   const start = p.position.start.offset;
   if (ctx.text.slice(start, p.position.end.offset) !== p.value) return null;
-  const valueAt = start + p.value.length - m[2]!.length;
+  const valuesAt = start + p.value.length - m[2]!.length;
   const cell = (from: number, text: string): TableCell => ({
     type: "tableCell",
     value: text,
     position: ctx.index.position(from, from + text.length),
   });
-  return { type: "tableRow", padding: 0, children: [cell(start, m[1]!.trimEnd()), cell(valueAt, m[2]!)], position: p.position };
+  const cells = [cell(start, m[1]!.trimEnd())];
+  for (const v of m[2]!.matchAll(PROSE_VALUES)) cells.push(cell(valuesAt + v.index!, v[0]));
+  return { type: "tableRow", padding: 0, children: cells, position: p.position };
 }
 
 /** Reads every table of the document into the model's numeric parts. */
@@ -340,7 +347,7 @@ export function readTables(blocks: Block[], template: Template, ctx: NormalizeCo
       continue;
     }
     if (block.type === "paragraph") {
-      // PDF text prints a one-value row of 二 as a line of its own: `行政许可 97`.
+      // PDF text prints a row of 二 as a line of its own: `行政许可 97`, `规章 0 7 12`.
       if (part === "proactive" && template !== "legacy") {
         const row = proseRow(block, ctx);
         if (row) proactive.row(view(row, "plain"));
@@ -511,6 +518,11 @@ class ProactiveReader {
 
   /** Where the last row of 二 was, to place diagnostics about rows never seen. */
   private lastRow: Position | null = null;
+  /**
+   * The template families whose columns rows that exist in both were read under: with the
+   * template unknown, one family for all of them says which rows the table must have.
+   */
+  private readonly families = new Set<"2019" | "2021">();
 
   constructor(
     private readonly ctx: NormalizeContext,
@@ -642,6 +654,7 @@ class ProactiveReader {
     };
     let family = families[0]!;
     for (const f of families.slice(1)) if (better(rank(f), rank(family))) family = f;
+    if (families.length > 1) this.families.add(family);
     const recognised = score(family) > 0;
     const columns = def.columns[family]!;
     const units = new Map<string, string>();
@@ -819,7 +832,9 @@ class ProactiveReader {
   result(): Proactive | undefined {
     if (!this.seen) return undefined;
     // A template row that never appeared is lost data: say so, on its path.
-    const family = this.template === "2019" ? "2019" : this.template === "2021" ? "2021" : null;
+    // Unknown template: the family every row was read under, when they agree (a PDF's lone 二).
+    const read = this.families.size === 1 ? [...this.families][0]! : null;
+    const family = this.template === "2019" ? "2019" : this.template === "2021" ? "2021" : this.template === "legacy" ? null : read;
     if (family) {
       for (const r of PROACTIVE_ROWS) {
         if (!r.columns[family] || this.model[r.key] !== undefined) continue;

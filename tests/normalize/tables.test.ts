@@ -235,3 +235,33 @@ describe("the seed cut in the middle of table 三", () => {
     for (const d of r.diagnostics) expect(d.position.end.offset).toBeLessThanOrEqual(text.length);
   });
 });
+
+describe("二 printed as lines of words (PDF text: pdftotext -raw, pdfplumber)", () => {
+  // A page with only 二 on it, as a PDF extractor prints it: no template can be detected.
+  const lines = (rules: boolean) =>
+    [
+      "二、主动公开政府信息情况",
+      "第二十条第（一）项",
+      "信息内容 本年制发件数 本年废止件数 现行有效件数",
+      ...(rules ? ["规章 0 2 11"] : []),
+      "规范性文件 8 0 18",
+      "第二十条第（五）项",
+      "信息内容 本年处理决定数量",
+      "行政许可 37",
+      "",
+    ].join("\n");
+
+  it("reads a row of several numbers, one cell per number", () => {
+    const r = parseReport(lines(true));
+    expect(at(r, "proactive.rules")).toEqual({ issued: 0, repealed: 2, inForce: 11 });
+    expect(at(r, "proactive.normativeDocuments")).toEqual({ issued: 8, repealed: 0, inForce: 18 });
+    expect(at(r, "proactive.licensing")).toEqual({ decisions: 37 });
+  });
+
+  it("reports a 二 row that is not there although the template is unknown, by the columns its rows were read under", () => {
+    const r = parseReport(lines(false));
+    expect(r.template).toBe("unknown");
+    expect(at(r, "proactive.rules")).toBeUndefined();
+    expect(diagnosticsAt(r, "proactive.rules").map((d) => [d.code, d.severity])).toEqual([["missing-row", "warning"]]);
+  });
+});
