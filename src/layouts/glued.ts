@@ -231,6 +231,19 @@ interface RowHit {
   fullBy?: { separated: boolean; joins: boolean };
   /** The row could only be read with blank cells: this text drops blanks. */
   blanksShown?: boolean;
+  /** The row was read among the readings with vanished blanks (no full reading fits it). */
+  fromBlanks?: boolean;
+}
+
+/**
+ * A row read with a vanished blank where that blank leaves one of the row's identities open
+ * (its total or a part): its rivals were ruled out by sums that this reading cannot be
+ * checked against, and a report whose sums are broken makes the wrong reading the only one
+ * left. Nothing downstream can show it failing, so it is flagged.
+ */
+function unchecked(h: RowHit): boolean {
+  const r = h.reading;
+  return h.fromBlanks === true && r !== null && h.shape !== null && h.shape.identities.some((x) => [...x.parts, x.total].some((k) => r[k] === null));
 }
 
 const np = (ps: readonly string[]) => ps.map(normalizeLabel);
@@ -424,6 +437,17 @@ function readRun(lines: readonly SourceLine[], f: number, l: number, index: Line
   }
 
   doubtFull(requests, text, index, local);
+  for (const h of [...requests, ...(reviews ? [reviews] : [])]) {
+    if (!unchecked(h) || doubted.includes(h)) continue;
+    local.push(
+      diagnostic(
+        DiagnosticCodes.splitUnconfirmed,
+        `the digits \`${clip(text.slice(h.values.start, h.values.end).trim())}\` were read as ${showReading(h.reading!)} with a vanished blank, the reading the sums left; but that blank leaves the row total open, so no identity confirms it (拆分未经勾稽验证)`,
+        index.position(h.values.start, h.values.end),
+        { path: h.path },
+      ),
+    );
+  }
   for (const h of doubted) {
     local.push(
       diagnostic(
@@ -705,6 +729,7 @@ function solveTokens(h: RowHit, tokens: Token[], separated: boolean, joins: bool
   }
   const any = splitRow(toks, h.shape, { blanks: true, separated, joins, maxReadings: MAX_READINGS });
   if (any.readings.length > 0 && h.shape.identities.length > 0) h.blanksShown = true;
+  h.fromBlanks = true;
   if (complete(any) && any.readings.length === 1) h.reading = any.readings[0]!;
   else {
     h.candidates = any.readings;
@@ -807,9 +832,14 @@ function solveColumns(rows: RowHit[]): RowHit[] {
         let ok = true;
         for (let k = 0; ok && k < width; k++) {
           if (fixedSum[k] === null) continue;
-          let sum = fixedSum[k]!;
-          for (let i = 0; i < open.length; i++) sum += open[i]![1] * (open[i]![0].full![pick[i]!]![k]?.value ?? 0);
-          if (Math.abs(sum) > 1e-6) ok = false;
+          let sum: number | null = fixedSum[k]!;
+          // A blank is not a zero: a column with one is not checked (as in checks/), so a
+          // reading is never chosen for making a sum hold with its blank counted as 0.
+          for (let i = 0; i < open.length && sum !== null; i++) {
+            const piece = open[i]![0].full![pick[i]!]![k];
+            sum = piece ? sum + open[i]![1] * piece.value : null;
+          }
+          if (sum !== null && Math.abs(sum) > 1e-6) ok = false;
         }
         if (ok) pick.forEach((p, i) => keep[i]!.add(p));
       }
