@@ -217,8 +217,10 @@ function wrappedLabels(lines: readonly SourceLine[]): Map<number, WrappedLabel> 
     // (pdftotext on a broken table) the label above may be another row's.
     const own = tk.slice(0, tk.length - nv);
     if (own.length === 0 || namesRow(own)) continue;
-    const prev = k > 0 && !out.has(k - 1) ? labelOnly(k - 1) : null;
-    const next = labelOnly(k + 1);
+    // Only the lines next to it in the text (a claim between them makes them no neighbours).
+    const touches = (a: number, b: number) => lines[a]!.offset + lines[a]!.text.length + 2 >= lines[b]!.offset;
+    const prev = k > 0 && !out.has(k - 1) && touches(k - 1, k) ? labelOnly(k - 1) : null;
+    const next = k + 1 < lines.length && touches(k, k + 1) ? labelOnly(k + 1) : null;
     const ordinal = own.length === 1 && ORDINAL_ONLY.test(own[0]!.text);
     const tries: Array<[Token[], number | undefined, number | undefined]> = [];
     if (prev) tries.push([ordinal ? [...own, ...prev] : [...prev, ...own], k - 1, undefined]);
