@@ -203,22 +203,24 @@ const ORDINAL_ONLY = /^(?:[（(][一二三四五六七八九十]+[)）]|[0-9０-
  */
 function wrappedLabels(lines: readonly SourceLine[]): Map<number, WrappedLabel> {
   const out = new Map<number, WrappedLabel>();
+  // Each line is cut into tokens once: a line is looked at as a values line and as a neighbour.
+  const toks = lines.map(tokens);
   const labelOnly = (k: number): Token[] | null => {
     const l = lines[k];
     if (!l || l.text.trim() === "" || l.text.trim().length > 40 || l.text.includes("。") || SECTION.test(l.text)) return null;
-    const tk = tokens(l);
+    const tk = toks[k]!;
     return tk.length > 0 && trailingValues(tk) === 0 && !tk.some((x) => x.value) ? tk : null;
   };
+  // Only the lines next to each other in the text (a claim between them makes them no neighbours).
+  const touches = (a: number, b: number) => lines[a]!.offset + lines[a]!.text.length + 2 >= lines[b]!.offset;
   for (let k = 0; k < lines.length; k++) {
-    const tk = tokens(lines[k]!);
+    const tk = toks[k]!;
     const nv = trailingValues(tk);
     if (nv === 0) continue;
     // A values line with no label of its own is left alone: where rows are scrambled
     // (pdftotext on a broken table) the label above may be another row's.
     const own = tk.slice(0, tk.length - nv);
     if (own.length === 0 || namesRow(own)) continue;
-    // Only the lines next to it in the text (a claim between them makes them no neighbours).
-    const touches = (a: number, b: number) => lines[a]!.offset + lines[a]!.text.length + 2 >= lines[b]!.offset;
     const prev = k > 0 && !out.has(k - 1) && touches(k - 1, k) ? labelOnly(k - 1) : null;
     const next = k + 1 < lines.length && touches(k, k + 1) ? labelOnly(k + 1) : null;
     const ordinal = own.length === 1 && ORDINAL_ONLY.test(own[0]!.text);
@@ -226,10 +228,10 @@ function wrappedLabels(lines: readonly SourceLine[]): Map<number, WrappedLabel> 
     if (prev) tries.push([ordinal ? [...own, ...prev] : [...prev, ...own], k - 1, undefined]);
     if (next) tries.push([[...own, ...next], undefined, k + 1]);
     if (prev && next) tries.push([ordinal ? [...own, ...prev, ...next] : [...prev, ...own, ...next], k - 1, k + 1]);
-    const hit = tries.find(([toks]) => namesRow(toks));
+    const hit = tries.find(([label]) => namesRow(label));
     if (!hit) continue;
-    const [toks, before, after] = hit;
-    out.set(k, { before, after, label: joinTokens(toks) });
+    const [label, before, after] = hit;
+    out.set(k, { before, after, label: joinTokens(label) });
   }
   return out;
 }
