@@ -12,6 +12,7 @@ import type { Block, Table, TableCell, TableRow } from "../ast/types.js";
 import type { LineIndex } from "../source/line-index.js";
 import { DiagnosticCodes } from "../diagnostics/codes.js";
 import { diagnostic } from "../diagnostics/diagnostic.js";
+import type { Diagnostic } from "../model/types.js";
 import { normalizeLabel } from "../text/labels.js";
 import { parseCellValue } from "../text/value.js";
 import { PROACTIVE_ROWS, REQUEST_ROWS } from "../templates/grid.js";
@@ -149,6 +150,7 @@ export const readAligned: LayoutReader = (lines, index, out) => {
       entries.push({ line, tk, labels, values, want, group, part, header });
     }
     mergeSplitValues(entries);
+    flagValuesBesideNext(entries, index, out);
     const rule = ruleLine(lines, i, last);
     const maxWant = Math.max(0, ...entries.map((e) => e.want));
     const rows: TableRow[] = [];
@@ -268,6 +270,30 @@ function mergeSplitValues(entries: Entry[]): void {
   }
 }
 
+/**
+ * A row label alone on its line, right above another row's label with values: in a PDF's
+ * text a row's numbers can stand beside the next row's label (pdftotext -layout centres them
+ * on a tall cell spanning several rows), and both readings add up, since the values are one
+ * row's either way. The values are kept where they stand, and both rows get a warning.
+ */
+function flagValuesBesideNext(entries: readonly Entry[], index: LineIndex, out: Diagnostic[]): void {
+  for (let k = 1; k < entries.length; k++) {
+    const p = entries[k - 1]!;
+    const e = entries[k]!;
+    if (p.values.length > 0 || e.values.length === 0 || p.part !== e.part || p.header || e.header) continue;
+    if (e.line.offset > p.line.offset + p.line.text.length + 2) continue;
+    const above = p.labels.map((x) => x.text).join("");
+    const here = e.labels.map((x) => x.text).join("");
+    const abovePath = rowPath(p.part, above);
+    const herePath = rowPath(e.part, here);
+    if (!namesRow(p.labels) || !namesRow(e.labels) || abovePath === herePath) continue;
+    const at = index.position(e.line.offset, e.line.offset + e.line.text.length);
+    const text = `row \`${here}\` has values on its line but the row above, \`${above}\`, has none: a row's numbers can stand beside the next row's label, so they may be \`${above}\`'s (数值可能属于上一行)`;
+    out.push(diagnostic(DiagnosticCodes.rowMisaligned, text, at, { path: herePath }));
+    out.push(diagnostic(DiagnosticCodes.rowMisaligned, text, at, { path: abovePath }));
+  }
+}
+
 /** A label line with values right after a row: maybe the rest of that row's values ({@link mergeSplitValues}). */
 function splitTail(lines: readonly SourceLine[], k: number, first: number): boolean {
   if (k <= first) return false;
@@ -349,5 +375,6 @@ function rowPath(part: Part, label: string): string {
     return d ? `proactive.${d.key}` : "proactive";
   }
   if (part === "reviews") return "reviewsAndLawsuits";
-  return "requests";
+  const d = REQUEST_ROWS.find((r) => !r.exact && hasPhrase(n, r.phrases));
+  return d ? `requests.${d.path}` : "requests";
 }

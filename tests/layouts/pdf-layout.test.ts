@@ -78,6 +78,24 @@ describe("pdftotext -layout", () => {
     const flags = r.diagnostics.filter((d) => d.path === "requests.results.withheld.stateSecret" && d.severity === "warning");
     expect(flags.map((d) => d.code)).toEqual(["label-assumed"]);
   });
+
+  it("warns on both rows when a row label stands alone above another row's label with values (the numbers may be the upper row's)", () => {
+    // What pdftotext -layout printed for a tall （五）不予处理 cell: 2.重复申请's numbers beside
+    // 3.'s label, and both readings add up. Which row they are is not in the text.
+    const rows = [
+      "               1.信访举报投诉类申请                    0     0   0   3    0     2     5",
+      "               2.重复申请",
+      "        （五）不予处 3.要求提供公开出版物                    0     0   8   741  0     42750 43499",
+      "",
+      "        理      4.无正当理由大量反复申请        0     0   0   0    0     0     0",
+    ].join("\n");
+    const r = parseReport(`某某局2021年政府信息公开工作年度报告\n\n${PROACTIVE}\n三、收到和处理政府信息公开申请情况\n${rows}\n`);
+    const misaligned = (path: string) => r.diagnostics.filter((d) => d.code === "row-misaligned" && d.path === path && d.severity === "warning");
+    expect(misaligned("requests.results.notProcessed.publication")).toHaveLength(1);
+    expect(misaligned("requests.results.notProcessed.repeated")).toHaveLength(1);
+    expect(misaligned("requests.results.notProcessed.complaint")).toHaveLength(0);
+    expect(r.diagnostics.filter((d) => d.path?.endsWith("excessive") && d.code === "row-misaligned")).toEqual([]);
+  });
 });
 
 describe("pandoc -t plain of a Word table (multiline tables)", () => {
