@@ -11,13 +11,14 @@ import { normalizeLabel } from "../../text/labels.js";
 import { parseCellValue } from "../../text/value.js";
 import { PROACTIVE_HEADER, PROACTIVE_ROWS, type ProactiveColumnDef, type ProactiveRowSpec } from "../../templates/grid.js";
 import { captionItem, headerPlaces, resolveColumns, strongColumn, weakColumns } from "./columns.js";
+import { reportMissingRow, type TableReader } from "./reader.js";
 import { fit, PROACTIVE_SHAPE, shortCells, type RowView } from "./row-view.js";
 
 /**
  * Reads table 二 (主动公开): sub-tables by 第二十条 item, each with its own header, whose columns
  * differ by row and by template family — so each row's columns are resolved on their own.
  */
-export class ProactiveReader {
+export class ProactiveReader implements TableReader<Proactive> {
   private readonly model: Record<string, unknown> = {};
   private extra: Array<{ label: string; values: Array<number | null> }> = [];
   /** The header cells after the row-label column of the current sub-table; null before any. */
@@ -249,10 +250,10 @@ export class ProactiveReader {
     if (family) {
       for (const r of PROACTIVE_ROWS) {
         if (!r.columns[family] || this.model[r.key] !== undefined) continue;
-        this.ctx.report(
-          DiagnosticCodes.missingRow,
+        reportMissingRow(
+          this.ctx,
           `row ${family === "2019" ? (r.label2019 ?? r.label) : r.label} was not found in table 二 (未找到该行)`,
-          this.lastRow ? { start: this.lastRow.end, end: this.lastRow.end } : this.ctx.index.position(0, 0),
+          this.lastRow,
           `proactive.${r.key}`,
         );
       }

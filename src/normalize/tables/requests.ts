@@ -14,6 +14,7 @@ import { normalizeLabel } from "../../text/labels.js";
 import { APPLICANT_COLUMNS, REQUEST_GROUPS, REQUEST_ROWS, type Family, type RequestGroup, type RequestRowDef } from "../../templates/grid.js";
 import { namesTableRow } from "./parts.js";
 import { getPath, setPath } from "./paths.js";
+import { reportMissingRow, type TableReader } from "./reader.js";
 import { core, fit, REQUESTS_SHAPE, shortCells, type RowView } from "./row-view.js";
 
 /** `requests.<row>` and `requests.<row>.<column>` of every row of a list, built once per list. */
@@ -74,7 +75,7 @@ const requestLabel = (label: string): RequestLabel => REQUEST_LABELS.get(label);
  * Reads table 三 (依申请): rows named by phrases that recur across row groups, so the group a
  * row is in (from group labels and headings) decides between rows that share a phrase.
  */
-export class RequestsReader {
+export class RequestsReader implements TableReader<Requests> {
   /** Both shapes of （六）其他处理 are matched; the rows seen (or the template) pick one. */
   private readonly defs: RequestRowDef[] = REQUEST_ROWS;
   private readonly model: Record<string, unknown> = {};
@@ -267,12 +268,7 @@ export class RequestsReader {
     for (const d of this.defs) {
       if (!this.inVariant(d)) continue;
       if (!this.filled.has(d.path) && getPath(this.model, d.path) === undefined) {
-        this.ctx.report(
-          DiagnosticCodes.missingRow,
-          `row ${d.label} was not found in table 三 (未找到该行)`,
-          this.lastRow ? { start: this.lastRow.end, end: this.lastRow.end } : this.ctx.index.position(0, 0),
-          childPath("requests", d.path),
-        );
+        reportMissingRow(this.ctx, `row ${d.label} was not found in table 三 (未找到该行)`, this.lastRow, childPath("requests", d.path));
       }
     }
     return this.model as Requests;

@@ -9,6 +9,7 @@ import { childPath, clip, type NormalizeContext } from "../context.js";
 import type { ShortRow } from "../short-rows.js";
 import { normalizeLabel } from "../../text/labels.js";
 import { OUTCOME_COLUMNS, OUTCOME_GROUPS } from "../../templates/grid.js";
+import { reportMissingRow, type TableReader } from "./reader.js";
 import { fit, shortCells, type RowView } from "./row-view.js";
 
 /** The group names of 四's header: labels of the groups, not of outcome columns. */
@@ -29,7 +30,7 @@ function outcomeGroup(text: string): OutcomeGroup | null {
  * Reads table 四 (复议诉讼): one data row of fifteen numbers, or one small table per group
  * (行政复议, and the two kinds of 行政诉讼) of five.
  */
-export class ReviewsReader {
+export class ReviewsReader implements TableReader<ReviewsAndLawsuits> {
   private header: TableCell[] = [];
   /** Pipe-less rows short of values, placed by the identities once the report is read. */
   readonly short: ShortRow[] = [];
@@ -169,7 +170,8 @@ export class ReviewsReader {
     if (!this.seen || !this.model) return undefined;
     for (const g of OUTCOME_GROUPS) {
       if (!this.model[g.key]) {
-        this.ctx.report(DiagnosticCodes.missingRow, `group ${g.label} of table 四 was not found (未找到该组)`, this.ctx.index.position(0, 0), childPath("reviewsAndLawsuits", g.key));
+        // Placed at the start of the text: this reader keeps no last row.
+        reportMissingRow(this.ctx, `group ${g.label} of table 四 was not found (未找到该组)`, null, childPath("reviewsAndLawsuits", g.key));
       }
     }
     return this.model as ReviewsAndLawsuits;
