@@ -63,10 +63,22 @@ const HEADINGS = new TextMemo((title: string): HeadingInfo => {
 /** {@link HeadingInfo} of a heading, remembered: the table walk asks it of every heading of every report. */
 export const headingInfo = (title: string): HeadingInfo => HEADINGS.get(title);
 
-/** Phrases that start a table, by the bit {@link anchorsOf} sets for each. */
-const ANCHORS = ["第二十条", "信息内容", "申请人情况", "勾稽", "本年新收", "行政复议", "行政诉讼"];
-const PROACTIVE_ANCHORS = 0b11;
-const REQUEST_ANCHORS = 0b11100;
+/** Phrases that start a table, by the bit {@link ANCHOR_BITS} sets for each (its index here). */
+const ANCHORS = ["第二十条", "信息内容", "申请人情况", "勾稽", "本年新收", "行政复议", "行政诉讼"] as const;
+type Anchor = (typeof ANCHORS)[number];
+
+/** The bits of the named anchors, by name: so no test below depends on the order of {@link ANCHORS}. */
+function anchorBits(...phrases: Anchor[]): number {
+  return phrases.reduce((bits, phrase) => bits | (1 << ANCHORS.indexOf(phrase)), 0);
+}
+
+/** Either one starts 二. */
+const PROACTIVE_ANCHORS = anchorBits("第二十条", "信息内容");
+/** Any one starts 三. */
+const REQUEST_ANCHORS = anchorBits("申请人情况", "勾稽", "本年新收");
+/** A row naming both starts 四 (its header row names the two side by side). */
+const REVIEW_ANCHOR = anchorBits("行政复议");
+const LAWSUIT_ANCHOR = anchorBits("行政诉讼");
 
 /** The anchors a (normalised) label holds, as bits: remembered, as every row asks. */
 const ANCHOR_BITS = new TextMemo((label: string) => ANCHORS.reduce((bits, phrase, i) => (label.includes(phrase) ? bits | (1 << i) : bits), 0));
@@ -82,6 +94,6 @@ export function partOfRow(v: RowView): Part | null {
   for (const n of v.norm) bits |= ANCHOR_BITS.get(n);
   if (bits & PROACTIVE_ANCHORS) return "proactive";
   if (bits & REQUEST_ANCHORS) return "requests";
-  if (bits & 0b100000 && bits & 0b1000000) return "reviews";
+  if (bits & REVIEW_ANCHOR && bits & LAWSUIT_ANCHOR) return "reviews";
   return null;
 }
