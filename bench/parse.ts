@@ -34,7 +34,7 @@ import { looksLikeHtml, parseHtml } from "../src/html/index.js";
 import { NormalizeContext } from "../src/normalize/context.js";
 import { readMeta } from "../src/normalize/meta.js";
 import { detectTemplate } from "../src/normalize/template.js";
-import { readTables } from "../src/normalize/tables.js";
+import { readTables } from "../src/normalize/tables/index.js";
 import { buildSections } from "../src/normalize/sections.js";
 import { runChecks } from "../src/checks/index.js";
 import type { Diagnostic } from "../src/model/types.js";

@@ -10,7 +10,7 @@ import { REPORT_TITLE, REPORT_WORDS, TABLE_TITLES, TEMPLATE_TABLE_LABELS } from 
 import type { NormalizeContext } from "./context.js";
 import { readMeta } from "./meta.js";
 import { buildSections } from "./sections.js";
-import { readTables } from "./tables.js";
+import { readTables } from "./tables/index.js";
 import { detectTemplate } from "./template.js";
 
 /** How far into the text an opening sentence may name the report (a crawler header, a cover line). */

@@ -40,7 +40,7 @@ export const REQUEST_GROUP_WORDS = /本年新收|上年结转|办理结果|结�
 
 /**
  * Titles of the report's sections other than the tables: only these end a table's context
- * (normalize/tables.ts). Tested against normalised headings.
+ * (normalize/tables/). Tested against normalised headings.
  */
 export const OTHER_SECTION_WORDS = /总体情况|概述|存在的主要问题|改进|其他需要报告|需要说明|附表|咨询|收费|减免|工作考核|监督保障|平台建设/;
 
