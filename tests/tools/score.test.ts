@@ -64,6 +64,19 @@ describe("scoreReport", () => {
     expect(scoreReport(truth, loud, text).flagged).toBeGreaterThan(0);
   });
 
+  it("counts a missing value as flagged under a report-level error (empty-input, not-a-report), never a wrong number", () => {
+    const position = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+    const nothing = parseReport("");
+    expect(nothing.diagnostics.some((d) => d.code === "empty-input" && d.path === undefined)).toBe(true);
+    const s = scoreReport(truth, nothing, "");
+    expect(s.unflagged).toBe(0);
+    expect(s.flagged).toBe(truth.size - s.right);
+    // A wrong number stays unflagged: the error speaks of what is missing, not of what was read.
+    const wrong = new Map(truth).set(PATH, (truth.get(PATH) ?? 0) + 1);
+    const unread = { code: "not-a-report", severity: "error" as const, message: "t", position };
+    expect(scoreReport(wrong, { ...report, diagnostics: [...report.diagnostics, unread] }, html).unflagged).toBe(1);
+  });
+
   it("recognises a report by its title words or its labels", () => {
     expect(namesItselfReport("X局 2023年 政府信息 公开工作年度报告")).toBe(true);
     expect(namesItselfReport("一、本年新收政府信息公开申请数量 3 0 0")).toBe(true);

@@ -65,7 +65,8 @@ export function namesItselfReport(text: string): boolean {
 /**
  * What flags a wrong field, or undefined: a warning/error diagnostic whose path is the field's
  * or a prefix of it (this covers `missing-table` on the table's path), a failing check listing
- * it, or — only when the value is null or absent — an incomplete check listing it. An
+ * it, or — only when the value is null or absent — a report-level error (no path) or an
+ * incomplete check listing it. An
  * incomplete check does not flag a wrong non-null number: it says another operand was
  * missing, not that this one is doubtful.
  */
@@ -74,6 +75,10 @@ function flagOf(report: Report, path: string, got: number | null | undefined): s
   if (d) return `diagnostic ${d.code}@${d.path}`;
   if (failingCheckNames(report, path)) return `check ${report.checks.find((c) => c.status === "fail" && c.paths.includes(path))!.id} fails`;
   if (got === null || got === undefined) {
+    // A report-level error (empty-input, not-a-report) says nothing was read: every missing
+    // value is accounted for, as the panel shows the report as unread.
+    const whole = report.diagnostics.find((x) => x.severity === "error" && x.path === undefined);
+    if (whole) return `diagnostic ${whole.code}`;
     const c = report.checks.find((k) => k.status === "incomplete" && k.paths.includes(path));
     if (c) return `check ${c.id} incomplete`;
   }
