@@ -49,6 +49,11 @@ export const DiagnosticCodes = {
    */
   rowMisaligned: { code: "row-misaligned", severity: "warning" },
   /**
+   * A value may have lost digits: html2text (the C tool) cuts a cell to its column's width in
+   * bytes, and this cell holds a multi-byte character (its own &nbsp;) and fills its place.
+   */
+  valueTruncated: { code: "value-truncated", severity: "warning" },
+  /**
    * A box-drawn table's frame does not line up (a stroke where no other line has one, a
    * merged area that is not a rectangle): its cells were cut where the strokes stand.
    */

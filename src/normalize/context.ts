@@ -45,6 +45,15 @@ export class NormalizeContext {
     // The raw text is the source slice itself, so the provenance contract holds for HTML too.
     this.provenance[path] = { start, end, raw: this.text.slice(start.offset, end.offset) };
     const v = parseCellValue(cell.value);
+    if (this.text.charCodeAt(start.offset - 1) === NBSP && mayBeCut(this.text, start.offset, end.offset)) {
+      this.report(
+        DiagnosticCodes.valueTruncated,
+        `cell \`${clip(cell.value)}\` fills its place in a table cut to a byte width (html2text), so its number may have lost digits (数值可能被截断)`,
+        cell.position,
+        path,
+        cell.value,
+      );
+    }
     switch (v.kind) {
       case "placeholder":
         this.report(
@@ -95,6 +104,26 @@ export function childPath(parent: string, key: string): string {
   let path = children.get(key);
   if (path === undefined) children.set(key, (path = `${parent}.${key}`));
   return path;
+}
+
+const NBSP = 0xa0;
+const PIPE = 0x7c;
+
+/**
+ * Whether the cell at `start`..`end` may have been cut: html2text (the C tool) measures a
+ * column in characters and cuts it in bytes, so a cell holding its own `&nbsp;` loses its
+ * last bytes — `| 4999|` printed for 49999. Such a cell fills its place, pipe to pipe, with
+ * only no-break spaces before its digits, on a line whose other cells show html2text's
+ * underscore fill. A cell with fill left over was not cut; plain ASCII cells never are.
+ */
+function mayBeCut(text: string, start: number, end: number): boolean {
+  let a = start;
+  while (a > 0 && text.charCodeAt(a - 1) === NBSP) a--;
+  if (text.charCodeAt(a - 1) !== PIPE || text.charCodeAt(end) !== PIPE) return false;
+  const from = text.lastIndexOf("\n", a) + 1;
+  const to = text.indexOf("\n", end);
+  const line = text.slice(from, to < 0 ? text.length : to);
+  return line.includes("_|") || line.includes("|_");
 }
 
 /** Shortens long cell text for messages. */

@@ -136,6 +136,8 @@ function entityLengthEndingAt(s: string, start: number, end: number): number {
 // spreading a frozen template.
 const unparseable = (): CellValue => ({ value: null, kind: "unparseable", unit: null });
 
+const UNDERSCORE = 0x5f;
+
 /**
  * Read a table cell's text as a number.
  *
@@ -151,9 +153,10 @@ export function parseCellValue(raw: string): CellValue {
   const s = typeof raw === "string" ? raw : "";
   let lo = 0;
   let hi = s.length;
-  // Trim white space and literal &nbsp; entities at both ends.
+  // Trim white space, literal &nbsp; entities and underscore fill at both ends (html2text
+  // draws a row's bottom rule through its cells, `|___ 0___|`; markdown's `_0_` is emphasis).
   while (lo < hi) {
-    if (isCellSpace(s.charCodeAt(lo))) lo++;
+    if (isCellSpace(s.charCodeAt(lo)) || s.charCodeAt(lo) === UNDERSCORE) lo++;
     else {
       const e = entityLengthAt(s, lo, hi);
       if (e === 0) break;
@@ -161,7 +164,7 @@ export function parseCellValue(raw: string): CellValue {
     }
   }
   while (hi > lo) {
-    if (isCellSpace(s.charCodeAt(hi - 1))) hi--;
+    if (isCellSpace(s.charCodeAt(hi - 1)) || s.charCodeAt(hi - 1) === UNDERSCORE) hi--;
     else {
       const e = entityLengthEndingAt(s, lo, hi);
       if (e === 0) break;

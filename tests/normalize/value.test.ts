@@ -32,6 +32,16 @@ describe("model.md value table: unit stripped", () => {
   ]);
 });
 
+describe("model.md value table: underscore fill", () => {
+  check([
+    ["___ 12___", 12, "number"],
+    ["_0_", 0, "number"],
+    ["__\u00a08_", 8, "number"],
+    ["_______", null, "blank"],
+    ["1_2", null, "unparseable"],
+  ]);
+});
+
 describe("model.md value table: zero words", () => {
   check([
     ["无", 0, "zero-word"],

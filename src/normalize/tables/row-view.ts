@@ -44,6 +44,9 @@ export interface RowView {
   pipeless: boolean;
 }
 
+/** A cell that is only a rule drawn through it: html2text's underscores. */
+const RULE_FILL = /^\s*_+\s*$/;
+
 /**
  * The {@link RowView} of a row: computed once per row, before it is known which table it is
  * in, because the anchors that decide the table are among its labels.
@@ -51,9 +54,10 @@ export interface RowView {
 export function view(row: TableRow, form: TableForm): RowView {
   let cells = row.children;
   // Grids that print every spanned place (markdown from converters) put empty cells where a
-  // rowspan label stands above: skip them when a label follows.
+  // rowspan label stands above: skip them when a label follows. html2text draws the span's
+  // last place as underscores (the row's bottom rule), `|_______|`.
   let lead = 0;
-  while (lead < cells.length && cells[lead]!.value === "") lead++;
+  while (lead < cells.length && (cells[lead]!.value === "" || RULE_FILL.test(cells[lead]!.value))) lead++;
   if (lead > 0 && lead < cells.length && !isValueKind(parseCellValue(cells[lead]!.value).kind)) cells = cells.slice(lead);
   let n = 0;
   // The kind of the cell that ended the labels (the first value cell), so that it is not read twice.

@@ -1,0 +1,46 @@
+/**
+ * Debian's `html2text` (the C tool, 1.3.2a): tables drawn with `|` and `_`, the row's bottom
+ * rule drawn through its cells (`|__ 8_|`), a rowspan's last place printed as `|_______|`,
+ * and cells measured in characters but cut in bytes — a cell holding its own `&nbsp;` loses
+ * its last digits (`| 4999|` for 49999). The rows are written the way the tool printed
+ * them; the expected values are read off the text.
+ */
+import { describe, expect, it } from "vitest";
+import { parseReport } from "../../src/index.js";
+
+const N = "\u00a0";
+const head = "某某局2021年政府信息公开工作年度报告\n\n三、收到和处理政府信息公开申请情况\n";
+
+describe("html2text (C) tables", () => {
+  it("reads values inside underscore fill, and a rowspan's underscored place is no label", () => {
+    const rows = [
+      "|___________________一、本年新收政府信息公开|_ 1|_ 8|_ 9|__ 8_|__ 4_|_ 0|_ 30|",
+      "|         |___________________（一）予以公开_____|_ 0|_ 2|_ 0|__ 1_|__ 0_|_ 0|_ 3_|",
+      "|         |_______|8.属于行政查询事项___________|7___|0____|0___|0_____|213___|0___|220___|",
+    ].join("\n");
+    const r = parseReport(`${head}${rows}\n`);
+    expect(r.requests?.newReceived).toEqual({ naturalPerson: 1, commercialEnterprise: 8, researchInstitution: 9, socialWelfareOrganization: 8, legalServiceAgency: 4, otherOrganization: 0, total: 30 });
+    expect(r.requests?.results?.granted).toMatchObject({ commercialEnterprise: 2, socialWelfareOrganization: 1, total: 3 });
+    expect(r.requests?.results?.withheld?.administrativeQuery).toEqual({ naturalPerson: 7, commercialEnterprise: 0, researchInstitution: 0, socialWelfareOrganization: 0, legalServiceAgency: 213, otherOrganization: 0, total: 220 });
+    const flagged = r.diagnostics.filter((d) => d.severity !== "info" && d.path?.startsWith("requests.results.withheld.administrativeQuery"));
+    expect(flagged).toEqual([]);
+  });
+
+  it("flags a value whose cell holds its own no-break space and no fill (it may have lost digits), not one with fill left", () => {
+    const row = `|___________________一、本年新收政府信息公开|_${N}0|_${N}0|_${N}0|${N}4999|__${N}0_|_${N}6_|${N}5000|`;
+    const r = parseReport(`${head}${row}\n`);
+    const cut = r.diagnostics.filter((d) => d.code === "value-truncated").map((d) => d.path);
+    expect(cut).toEqual(["requests.newReceived.socialWelfareOrganization", "requests.newReceived.total"]);
+    expect(r.diagnostics.find((d) => d.code === "value-truncated")?.severity).toBe("warning");
+    expect(r.requests?.newReceived?.naturalPerson).toBe(0);
+  });
+
+  it("does not flag a cell that fills its place without a no-break space, nor a markdown cell", () => {
+    const ascii = "|___________________一、本年新收政府信息公开|1732|127682|51688|___1920____|___2884____|52366|238272|";
+    const md = `| 一、本年新收政府信息公开申请数量 |${N}1| 2 | 0 | 0 | 0 | 0 | 3 |`;
+    for (const row of [ascii, md]) {
+      const r = parseReport(`${head}${row}\n`);
+      expect(r.diagnostics.filter((d) => d.code === "value-truncated")).toEqual([]);
+    }
+  });
+});
