@@ -68,6 +68,28 @@ function cells(line: SourceLine, sep: Separator | null, index: LineIndex): Table
   return out;
 }
 
+/**
+ * Every row line starts and ends with a tab: `get_text("\t")` (BeautifulSoup), which puts the
+ * separator around every text node, the white space between tags included. A browser's
+ * `innerText` starts a row with a tab only when its first cell is blank and ends it with one
+ * only when its last is, which no table does in almost every row.
+ */
+function tabWrapped(lines: readonly SourceLine[], first: number, last: number, sep: Separator): boolean {
+  if (sep.char !== "\t") return false;
+  let rows = 0;
+  for (let j = first; j <= last; j++) {
+    const t = lines[j]!.text;
+    if (!isRow(t, sep)) continue;
+    // The page's first text (a title before any tag's line break) starts the run unwrapped.
+    if (!/^[ ]*\t/.test(t) || !/\t[ ]*$/.test(t)) {
+      if (rows > 0 || j === last) return false;
+      continue;
+    }
+    rows++;
+  }
+  return rows >= 2;
+}
+
 /** Claims runs of separated rows (with the captions between and just before them). */
 export const readSeparated: LayoutReader = (lines, index) => {
   const claims: LayoutClaim[] = [];
@@ -98,6 +120,12 @@ export const readSeparated: LayoutReader = (lines, index) => {
     }
     if (rowCount < 2) {
       i++;
+      continue;
+    }
+    // get_text("\t") is get_text(" ") with tabs: text nodes, not cells (Word's spans cut a
+    // number into two, and a blank cell prints nothing). The glued reader reads those.
+    if (tabWrapped(lines, first, last, sep)) {
+      i = last + 1;
       continue;
     }
     const rows: TableRow[] = [];

@@ -83,7 +83,7 @@ export interface AlignedOptions extends ToolBaseOptions {
 /** BeautifulSoup `get_text(separator)` / cheerio `.text()` of the page body. */
 export interface GluedOptions extends ToolBaseOptions {
   /** What `get_text` puts between text nodes (default `""`). */
-  separator?: "" | " " | "\n";
+  separator?: "" | " " | "\n" | "\t";
   /**
    * `formatted` (default): the page source has a line break between blocks and rows, and
    * those whitespace nodes survive; `minified`: none, so the whole body is one line.

@@ -10,6 +10,8 @@ import { applyLayouts } from "../../src/layouts/index.js";
 import { hasStarLine } from "../../src/layouts/emphasis.js";
 import { LineIndex } from "../../src/source/line-index.js";
 import type { Table } from "../../src/ast/types.js";
+import * as fc from "fast-check";
+import { renderGlued, reportArbitrary } from "../../src/testing/index.js";
 
 function tables(text: string): Table[] {
   const index = new LineIndex(text);
@@ -129,5 +131,35 @@ describe("markdown converters", () => {
     const r = parseReport(text);
     expect(r.source.form).toBe("markdown");
     expect(r.requests?.newReceived?.total).toBe(70);
+  });
+});
+
+describe('get_text("\\t") (BeautifulSoup): every row wrapped in tabs', () => {
+  // Each text node between tabs, the line breaks between tags too, so every row line starts
+  // and ends with a tab; the numbers are text nodes, not cells (Word's spans cut them).
+  const text = [
+    "某某局2021年政府信息公开工作年度报告\t",
+    "\t三、收到和处理政府信息公开申请情况\t",
+    `\t${REQUEST_ROW}\t1\t0\t0\t0\t0\t2\t3\t`,
+    "\t二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\t",
+    "",
+  ].join("\n");
+
+  it("is not read as tab-separated cells with a blank first and last", () => {
+    expect(tables(text).some((t) => t.form === "tabs")).toBe(false);
+  });
+
+  it("is read as text nodes: 三 of a rendered page comes back whole", () => {
+    const [m] = fc.sample(reportArbitrary({ template: "2021", nulls: "none" }), { seed: 4242, numRuns: 1 });
+    const page = renderGlued(m!, { separator: "\t" });
+    expect(page).toMatch(/\n\t一、本年新收[^\n]*\t\n/);
+    const r = parseReport(page);
+    expect(r.requests?.newReceived).toEqual(m!.requests!.newReceived);
+    expect(r.requests?.results?.total).toEqual(m!.requests!.results!.total);
+  });
+
+  it("leaves innerText rows whose first cell is blank in one row only as tab cells", () => {
+    const inner = `信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n\t0\t\t9\n行政规范性文件\t4\t0\t17\n`;
+    expect(tables(inner)[0]!.form).toBe("tabs");
   });
 });

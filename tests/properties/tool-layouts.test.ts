@@ -25,6 +25,7 @@ const VARIANTS: ReadonlyArray<{ name: string; layout: ToolLayout; fixed: ToolOpt
   { name: 'glued get_text("") of a minified page', layout: "glued", fixed: { separator: "", source: "minified" } },
   { name: 'glued get_text(" ")', layout: "glued", fixed: { separator: " " } },
   { name: 'glued get_text("\\n")', layout: "glued", fixed: { separator: "\n" } },
+  { name: 'glued get_text("\\t")', layout: "glued", fixed: { separator: "\t" } },
   { name: "tabs (innerText)", layout: "tabs", fixed: {} },
 ];
 

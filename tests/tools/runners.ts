@@ -41,7 +41,7 @@ if mode.startswith("html2text"):
     out = h.handle(html)
 else:
     from bs4 import BeautifulSoup
-    sep = {"bs4-empty": "", "bs4-space": " ", "bs4-newline": "\n"}[mode]
+    sep = {"bs4-empty": "", "bs4-space": " ", "bs4-newline": "\n", "bs4-tab": "\t"}[mode]
     out = BeautifulSoup(html, "html.parser").get_text(sep)
 sys.stdout.buffer.write(out.encode("utf-8"))
 `;
@@ -283,6 +283,7 @@ export const RUNNERS: readonly ToolRunner[] = [
   pythonRunner("bs4-empty", "bs4-empty", 'BeautifulSoup(html, "html.parser").get_text("")', "bs4"),
   pythonRunner("bs4-space", "bs4-space", 'BeautifulSoup(html, "html.parser").get_text(" ")', "bs4"),
   pythonRunner("bs4-newline", "bs4-newline", 'BeautifulSoup(html, "html.parser").get_text("\\n")', "bs4"),
+  pythonRunner("bs4-tab", "bs4-tab", 'BeautifulSoup(html, "html.parser").get_text("\\t")', "bs4"),
   {
     tool: "html-to-text",
     command: "html-to-text convert(html)",

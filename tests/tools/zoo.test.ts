@@ -50,6 +50,7 @@ export const TARGETS: Readonly<Record<string, number | null>> = {
   "bs4-empty": 0.87, // 1 %, silent → 83 % → 91.4 % (the row total cut off the run first; column identities per column; glued dashes as blanks), the rest flagged (ambiguous splits)
   "bs4-space": 0.88, // 0 %, silent → 65 % → 91.5 % (span-cut numbers joined by the row totals, printed blanks, whole-cell proof for 二), the rest flagged
   "bs4-newline": 0.88, // 56 %, 2 unflagged → 59 % → 91.5 % (text-node tables read by the glued reader), the rest flagged (blanks vanish)
+  "bs4-tab": 0.88, // (new, unseen) 54 % (every row wrapped in tabs read as separated cells with a blank first and last) → 93.7 %, the rest flagged
   "html-to-text": 0.93, // 39 %, silent → 91 % → 97.2 % (16 pages; 95.7 % on CI's 6; a space line is a blank cell), the rest flagged (glued cells, vanished blanks)
   turndown: 0.9, // 70.5 % → 68 % → 98 % (paragraph cells, wrapped headers joined; vanished blanks placed by the identities or left null)
   "cheerio-text": 0.87, // 1 %, silent → 83 % → 91.4 %, the rest flagged
