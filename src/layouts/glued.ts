@@ -37,6 +37,15 @@ import {
   type ProactiveColumnDef,
   type RequestRowDef,
 } from "../templates/grid.js";
+import {
+  APPLICANT_KEYS,
+  BALANCE,
+  REQUEST_ROW_IDENTITY,
+  RESULTS_TOTAL_ROW,
+  REVIEW_ROW_IDENTITIES,
+  REVIEW_ROW_WIDTH,
+  isResultRow,
+} from "../templates/identities.js";
 import type { LayoutClaim, LayoutReader, SourceLine } from "./types.js";
 import { valuesBeforeFirstRow } from "./glued-order.js";
 import { showReading, splitRow, ZERO_WORDS, type Reading, type RowShape } from "./split.js";
@@ -249,11 +258,11 @@ function unchecked(h: RowHit): boolean {
 const np = (ps: readonly string[]) => ps.map(normalizeLabel);
 
 /** The row identities of 三: the six applicant columns add up to 总计. */
-const REQUEST_SHAPE: RowShape = { slots: new Array(7).fill({}), identities: [{ parts: [0, 1, 2, 3, 4, 5], total: 6 }] };
+const REQUEST_SHAPE: RowShape = { slots: new Array(APPLICANT_KEYS.length).fill({}), identities: [REQUEST_ROW_IDENTITY] };
 /** 四: three groups of five, each total the sum of its four. */
 const REVIEW_SHAPE: RowShape = {
-  slots: new Array(15).fill({}),
-  identities: [0, 5, 10].map((g) => ({ parts: [g, g + 1, g + 2, g + 3], total: g + 4 })),
+  slots: new Array(REVIEW_ROW_WIDTH).fill({}),
+  identities: REVIEW_ROW_IDENTITIES,
 };
 
 function proactiveShape(columns: readonly ProactiveColumnDef[]): RowShape {
@@ -785,17 +794,13 @@ const valuesOf = (r: Reading): Array<number | null> => r.map((p) => (p ? p.value
 function solveColumns(rows: RowHit[]): RowHit[] {
   const doubted = new Set<RowHit>();
   const by = new Map(rows.map((h) => [h.path.replace(/^requests\./, ""), h]));
-  const results = rows.filter((h) => h.path.startsWith("requests.results.") && h.path !== "requests.results.total");
+  const results = rows.filter((h) => h.path.startsWith("requests.") && isResultRow(h.path.slice("requests.".length)));
+  const side = (paths: readonly string[], c: number) => paths.map((p): [RowHit | undefined, number] => [by.get(p), c]);
   const ids: Array<Array<[RowHit | undefined, number]>> = [
-    [[by.get("results.total"), -1], ...results.map((h): [RowHit, number] => [h, 1])],
-    [
-      [by.get("newReceived"), 1],
-      [by.get("carriedOver"), 1],
-      [by.get("results.total"), -1],
-      [by.get("carriedForward"), -1],
-    ],
+    [[by.get(RESULTS_TOTAL_ROW), -1], ...results.map((h): [RowHit, number] => [h, 1])],
+    [...side(BALANCE.left, 1), ...side(BALANCE.right, -1)],
     // The two together, without （七）总计: still decides the results when 总计 is unread.
-    [[by.get("newReceived"), 1], [by.get("carriedOver"), 1], [by.get("carriedForward"), -1], ...results.map((h): [RowHit, number] => [h, -1])],
+    [...side(BALANCE.left, 1), ...side(BALANCE.right.filter((p) => p !== RESULTS_TOTAL_ROW), -1), ...results.map((h): [RowHit, number] => [h, -1])],
   ];
   for (let round = 0; round < 4; round++) {
     let changed = false;
@@ -813,7 +818,7 @@ function solveColumns(rows: RowHit[]): RowHit[] {
       let product = 1;
       for (const [h] of open) product *= h.full!.length;
       if (product > 4096) continue;
-      const width = 7;
+      const width = APPLICANT_KEYS.length;
       const fixedSum = new Array<number | null>(width).fill(0);
       for (const [h, c] of terms) {
         if (!h.reading) continue;
@@ -878,7 +883,7 @@ function markInfeasible(terms: ReadonlyArray<[RowHit, number]>, doubted: Set<Row
  */
 function pruneColumns(terms: Array<[RowHit, number]>): boolean | null {
   const cols: ColumnTerm[] = terms.map(([h, c]) => ({ candidates: h.reading ? [valuesOf(h.reading)] : h.full!.map(valuesOf), coefficient: c }));
-  const keep = feasibleByColumns(cols, 7);
+  const keep = feasibleByColumns(cols, APPLICANT_KEYS.length);
   if (keep.some((k) => !k.some(Boolean))) return null;
   let changed = false;
   terms.forEach(([h], i) => {
