@@ -5,6 +5,7 @@
  * tokens a row's digits are read from. Nothing here knows the template; the row finder
  * (glued-rows.ts), the solver (glued-solve.ts) and the block builder (glued-blocks.ts) share it.
  */
+import { isDigitCode } from "../text/chars.js";
 import { normalizeLabel } from "../text/labels.js";
 import { ZERO_WORDS } from "./split.js";
 import { placeholderAt } from "./glued-joins.js";
@@ -66,10 +67,8 @@ export function normAt(t: NormText, offset: number): number {
  * A digit, ASCII or full-width, or a zero word (无 〇 零: a whole zero cell, see ZERO_WORDS).
  * Out of range is no digit (`charAt` gives "", which every string includes).
  */
-export const isDigitAt = (s: string, i: number): boolean => {
-  const c = s.charCodeAt(i);
-  return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || (i >= 0 && i < s.length && ZERO_WORDS.includes(s.charAt(i)));
-};
+export const isDigitAt = (s: string, i: number): boolean =>
+  isDigitCode(s.charCodeAt(i)) || (i >= 0 && i < s.length && ZERO_WORDS.includes(s.charAt(i)));
 const hasDigit = (s: string): boolean => {
   for (let k = 0; k < s.length; k++) if (isDigitAt(s, k)) return true;
   return false;

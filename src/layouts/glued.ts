@@ -32,6 +32,7 @@ import { DiagnosticCodes } from "../diagnostics/codes.js";
 import { diagnostic } from "../diagnostics/diagnostic.js";
 import type { Diagnostic } from "../model/types.js";
 import type { LineIndex } from "../source/line-index.js";
+import { firstDigit } from "../text/chars.js";
 import { normalizeLabel } from "../text/labels.js";
 import type { LayoutClaim, LayoutReader, SourceLine } from "./types.js";
 import { valuesBeforeFirstRow } from "./glued-order.js";
@@ -205,7 +206,7 @@ function readRun(lines: readonly SourceLine[], f: number, l: number, index: Line
       const gapEnd = next.lead?.start ?? next.label.start;
       const gap = text.slice(h.values.end, gapEnd);
       // Digits only: a zero word there is prose (（四）无法提供 when no lead was cut off).
-      const k = gap.search(/[0-9０-９]/);
+      const k = firstDigit(gap);
       if (k < 0) continue;
       local.push(
         diagnostic(
