@@ -7,75 +7,78 @@
  */
 import { valueAt } from "../model/paths.js";
 import type { Check, Report } from "../model/types.js";
+import { APPLICANT_COLUMNS, REQUEST_ROWS } from "../templates/grid.js";
+import {
+  APPLICANT_KEYS,
+  APPLICANT_PARTS,
+  BALANCE,
+  OTHER_HANDLING_SUB_ROWS,
+  OUTCOME_PARTS,
+  OTHER_HANDLING_SINGLE,
+  RESULTS_TOTAL_ROW,
+  REVIEW_GROUPS,
+  TOTAL_COLUMN,
+  resultRows,
+  type ApplicantKey,
+  type OutcomeGroupKey,
+} from "../templates/identities.js";
 
 /** The parts of a Report the identities read; narrower than Report so callers can check a draft. */
 export type CheckInput = Pick<Report, "template" | "requests" | "reviewsAndLawsuits">;
 
+/** The English names of the applicant columns of 三, for descriptions (the Chinese ones are the template's). */
+const COLUMN_EN: Readonly<Record<ApplicantKey, string>> = {
+  naturalPerson: "natural person",
+  commercialEnterprise: "commercial enterprise",
+  researchInstitution: "research institution",
+  socialWelfareOrganization: "social welfare organization",
+  legalServiceAgency: "legal service agency",
+  otherOrganization: "other organization",
+  total: "total",
+};
+
 /** The seven applicant columns of 三, in table order, with their labels for descriptions. */
-const COLUMNS = [
-  ["naturalPerson", "自然人", "natural person"],
-  ["commercialEnterprise", "商业企业", "commercial enterprise"],
-  ["researchInstitution", "科研机构", "research institution"],
-  ["socialWelfareOrganization", "社会公益组织", "social welfare organization"],
-  ["legalServiceAgency", "法律服务机构", "legal service agency"],
-  ["otherOrganization", "其他", "other organization"],
-  ["total", "总计", "total"],
-] as const;
+const COLUMNS = APPLICANT_COLUMNS.map((c) => [c.key, c.label, COLUMN_EN[c.key]] as const);
 
-/** The six columns that add up to `total`. */
-const PARTS = COLUMNS.filter(([key]) => key !== "total");
+/** A short label for every applicant row of 三 (paths relative to `requests`), for descriptions. */
+const ROW_LABELS: Readonly<Record<string, string>> = {
+  newReceived: "一、本年新收",
+  carriedOver: "二、上年结转",
+  "results.granted": "三(一)予以公开",
+  "results.partiallyGranted": "三(二)部分公开",
+  "results.withheld.stateSecret": "三(三)1 属于国家秘密",
+  "results.withheld.prohibitedByLaw": "三(三)2 其他法律行政法规禁止公开",
+  "results.withheld.endangersSecurity": "三(三)3 危及“三安全一稳定”",
+  "results.withheld.thirdPartyRights": "三(三)4 保护第三方合法权益",
+  "results.withheld.internalAffairs": "三(三)5 属于三类内部事务信息",
+  "results.withheld.processInformation": "三(三)6 属于四类过程性信息",
+  "results.withheld.enforcementFiles": "三(三)7 属于行政执法案卷",
+  "results.withheld.administrativeQuery": "三(三)8 属于行政查询事项",
+  "results.unableToProvide.notHeld": "三(四)1 本机关不掌握相关政府信息",
+  "results.unableToProvide.needsCreation": "三(四)2 没有现成信息需要另行制作",
+  "results.unableToProvide.unclear": "三(四)3 补正后申请内容仍不明确",
+  "results.notProcessed.complaint": "三(五)1 信访举报投诉类申请",
+  "results.notProcessed.repeated": "三(五)2 重复申请",
+  "results.notProcessed.publication": "三(五)3 要求提供公开出版物",
+  "results.notProcessed.excessive": "三(五)4 无正当理由大量反复申请",
+  "results.notProcessed.confirmation": "三(五)5 要求行政机关确认或重新出具已获取信息",
+  "results.otherHandling.overdueCorrection": "三(六)1 逾期不补正",
+  "results.otherHandling.overdueFee": "三(六)2 逾期未缴纳费用",
+  "results.otherHandling.other": "三(六)3 其他",
+  "results.otherHandling.total": "三(六)其他处理",
+  "results.total": "三(七)总计",
+  carriedForward: "四、结转下年度继续办理",
+};
 
-/** Every applicant row of 三 in template order (paths relative to `requests`), with a short label. */
-const ROWS: readonly (readonly [path: string, label: string])[] = [
-  ["newReceived", "一、本年新收"],
-  ["carriedOver", "二、上年结转"],
-  ["results.granted", "三(一)予以公开"],
-  ["results.partiallyGranted", "三(二)部分公开"],
-  ["results.withheld.stateSecret", "三(三)1 属于国家秘密"],
-  ["results.withheld.prohibitedByLaw", "三(三)2 其他法律行政法规禁止公开"],
-  ["results.withheld.endangersSecurity", "三(三)3 危及“三安全一稳定”"],
-  ["results.withheld.thirdPartyRights", "三(三)4 保护第三方合法权益"],
-  ["results.withheld.internalAffairs", "三(三)5 属于三类内部事务信息"],
-  ["results.withheld.processInformation", "三(三)6 属于四类过程性信息"],
-  ["results.withheld.enforcementFiles", "三(三)7 属于行政执法案卷"],
-  ["results.withheld.administrativeQuery", "三(三)8 属于行政查询事项"],
-  ["results.unableToProvide.notHeld", "三(四)1 本机关不掌握相关政府信息"],
-  ["results.unableToProvide.needsCreation", "三(四)2 没有现成信息需要另行制作"],
-  ["results.unableToProvide.unclear", "三(四)3 补正后申请内容仍不明确"],
-  ["results.notProcessed.complaint", "三(五)1 信访举报投诉类申请"],
-  ["results.notProcessed.repeated", "三(五)2 重复申请"],
-  ["results.notProcessed.publication", "三(五)3 要求提供公开出版物"],
-  ["results.notProcessed.excessive", "三(五)4 无正当理由大量反复申请"],
-  ["results.notProcessed.confirmation", "三(五)5 要求行政机关确认或重新出具已获取信息"],
-  ["results.otherHandling.overdueCorrection", "三(六)1 逾期不补正"],
-  ["results.otherHandling.overdueFee", "三(六)2 逾期未缴纳费用"],
-  ["results.otherHandling.other", "三(六)3 其他"],
-  ["results.otherHandling.total", "三(六)其他处理"],
-  ["results.total", "三(七)总计"],
-  ["carriedForward", "四、结转下年度继续办理"],
-];
+/** Every applicant row of 三 in template order (both shapes of （六）), with its short label. */
+const ROWS: readonly (readonly [path: string, label: string])[] = REQUEST_ROWS.map((d) => [d.path, ROW_LABELS[d.path] ?? d.label] as const);
 
-/** The result rows every template shares: everything of 三 except （六） and （七）. */
-const COMMON_RESULT_ROWS = ROWS.map(([path]) => path).filter(
-  (path) => path.startsWith("results.") && !path.startsWith("results.otherHandling.") && path !== "results.total",
-);
-
-/** The three （六） sub-rows of the 2021 template. */
-const OTHER_HANDLING_SUB_ROWS = [
-  "results.otherHandling.overdueCorrection",
-  "results.otherHandling.overdueFee",
-  "results.otherHandling.other",
-] as const;
-
-/** The three groups of 四, in table order, with their labels. */
-const GROUPS = [
-  ["review", "行政复议", "administrative review"],
-  ["lawsuitDirect", "行政诉讼·未经复议直接起诉", "lawsuit without prior review"],
-  ["lawsuitAfterReview", "行政诉讼·复议后起诉", "lawsuit after review"],
-] as const;
-
-/** The four outcome columns of 四 that add up to `total`. */
-const OUTCOMES = ["upheld", "corrected", "other", "pending"] as const;
+/** The groups of 四, with their labels for descriptions. */
+const GROUP_LABELS: Readonly<Record<OutcomeGroupKey, readonly [zh: string, en: string]>> = {
+  review: ["行政复议", "administrative review"],
+  lawsuitDirect: ["行政诉讼·未经复议直接起诉", "lawsuit without prior review"],
+  lawsuitAfterReview: ["行政诉讼·复议后起诉", "lawsuit after review"],
+};
 
 // ---------------------------------------------------------------------------------------
 // Precomputed vocabulary. Every report evaluates the same ~40 identities over the same ~26
@@ -124,26 +127,17 @@ function identity(id: string, description: string, left: Term[], right: Term[]):
   return { id, description, left, right, paths: [...left, ...right].map((t) => t.row.paths[t.column]!) };
 }
 
-const NEW_RECEIVED = spec("newReceived");
-const CARRIED_OVER = spec("carriedOver");
-const RESULTS_TOTAL = spec("results.total");
-const CARRIED_FORWARD = spec("carriedForward");
-const OTHER_HANDLING_TOTAL = spec("results.otherHandling.total");
+const RESULTS_TOTAL = spec(RESULTS_TOTAL_ROW);
+const OTHER_HANDLING_TOTAL = spec(OTHER_HANDLING_SINGLE[0]!);
 const SUB_ROW_SPECS = OTHER_HANDLING_SUB_ROWS.map(spec);
 
 /** 1. 一 + 二 = 三(七) + 四, per column: the identity the template prints. */
-const BALANCE: readonly Identity[] = COLUMNS.map(([column, zh, en]) =>
+const BALANCES: readonly Identity[] = COLUMNS.map(([column, zh, en]) =>
   identity(
     `requests.balance.${column}`,
     `一+二 = 三(七)+四 (${zh}) — new + carried over = results total + carried forward (${en})`,
-    [
-      { row: NEW_RECEIVED, column },
-      { row: CARRIED_OVER, column },
-    ],
-    [
-      { row: RESULTS_TOTAL, column },
-      { row: CARRIED_FORWARD, column },
-    ],
+    BALANCE.left.map((path) => ({ row: spec(path), column })),
+    BALANCE.right.map((path) => ({ row: spec(path), column })),
   ),
 );
 
@@ -152,8 +146,8 @@ function rowTotal(row: RowSpec): Identity {
   return identity(
     `requests.rowTotal.${row.path}`,
     `${row.label}: 六类申请人之和 = 总计 — the six applicant columns sum to the total`,
-    PARTS.map(([column]) => ({ row, column })),
-    [{ row, column: "total" }],
+    APPLICANT_PARTS.map((column) => ({ row, column })),
+    [{ row, column: TOTAL_COLUMN }],
   );
 }
 const ROW_TOTALS: readonly Identity[] = ROW_SPECS.map(rowTotal);
@@ -169,17 +163,18 @@ function resultsTotal(rows: readonly RowSpec[], sixth: string): Identity[] {
     ),
   );
 }
-const RESULTS_TOTAL_SUB = resultsTotal([...COMMON_RESULT_ROWS, ...OTHER_HANDLING_SUB_ROWS].map(spec), "(六)1–3");
-const RESULTS_TOTAL_SINGLE = resultsTotal([...COMMON_RESULT_ROWS, "results.otherHandling.total"].map(spec), "(六)");
+const RESULTS_TOTAL_SUB = resultsTotal(resultRows(true).map(spec), "(六)1–3");
+const RESULTS_TOTAL_SINGLE = resultsTotal(resultRows(false).map(spec), "(六)");
 
 /** The groups of 四 with their check id, description and operand paths. */
-const GROUP_SPECS = GROUPS.map(([group, zh, en]) => {
+const GROUP_SPECS = REVIEW_GROUPS.map((group) => {
+  const [zh, en] = GROUP_LABELS[group];
   const path = (column: string) => `reviewsAndLawsuits.${group}.${column}`;
   return {
     group,
     id: `reviewsAndLawsuits.total.${group}`,
     description: `结果维持+结果纠正+其他结果+尚未审结 = 总计 (${zh}) — upheld + corrected + other + pending = total (${en})`,
-    paths: [...OUTCOMES.map(path), path("total")],
+    paths: [...OUTCOME_PARTS.map(path), path(TOTAL_COLUMN)],
   };
 });
 
@@ -213,7 +208,7 @@ function requestChecks(requests: object, template: CheckInput["template"], check
   const sum = (terms: readonly Term[]): number | null => sumOf(terms.length, (i) => numberIn(rowOf(terms[i]!.row), terms[i]!.column));
   const evaluate = (x: Identity): Check => check(x.id, x.description, sum(x.left), sum(x.right), x.paths);
 
-  for (const x of BALANCE) checks.push(evaluate(x));
+  for (const x of BALANCES) checks.push(evaluate(x));
 
   // Only rows that are there get a row total.
   ROW_SPECS.forEach((row, i) => {
@@ -236,8 +231,8 @@ function requestChecks(requests: object, template: CheckInput["template"], check
 function reviewChecks(reviews: object, checks: Check[]): void {
   for (const g of GROUP_SPECS) {
     const node = Object.hasOwn(reviews, g.group) ? (reviews as Record<string, unknown>)[g.group] : undefined;
-    const expected = sumOf(OUTCOMES.length, (i) => numberIn(node, OUTCOMES[i]!));
-    checks.push(check(g.id, g.description, expected, sumOf(1, () => numberIn(node, "total")), g.paths));
+    const expected = sumOf(OUTCOME_PARTS.length, (i) => numberIn(node, OUTCOME_PARTS[i]!));
+    checks.push(check(g.id, g.description, expected, sumOf(1, () => numberIn(node, TOTAL_COLUMN)), g.paths));
   }
 }
 
@@ -261,7 +256,7 @@ function walkRows(node: object, prefix: string): string[] {
     const child: unknown = (node as Record<string, unknown>)[key];
     if (!isObject(child)) continue;
     const path = prefix === "" ? key : `${prefix}.${key}`;
-    if (COLUMNS.every(([column]) => Object.hasOwn(child, column))) found.push(path);
+    if (APPLICANT_KEYS.every((column) => Object.hasOwn(child, column))) found.push(path);
     else found.push(...walkRows(child, path));
   }
   return found;

@@ -11,15 +11,13 @@ import { DiagnosticCodes } from "../diagnostics/codes.js";
 import { diagnostic } from "../diagnostics/diagnostic.js";
 import type { Diagnostic } from "../model/types.js";
 import type { LineIndex } from "../source/line-index.js";
+import { firstDigit } from "../text/chars.js";
 
 /** A span of the decoded text. */
 interface Span {
   start: number;
   end: number;
 }
-
-/** ASCII or full-width digits: a zero word (无) in a header is prose, not a value. */
-const DIGIT = /[0-9０-９]/;
 
 /**
  * A warning on `path` (the whole table) when digits stand between `from` (where the table's
@@ -35,7 +33,8 @@ export function valuesBeforeFirstRow(
   if (!first) return null;
   const to = first.lead?.start ?? first.label.start;
   if (to <= from) return null;
-  const k = text.slice(from, to).search(DIGIT);
+  // ASCII or full-width digits only: a zero word (无) in a header is prose, not a value.
+  const k = firstDigit(text.slice(from, to));
   if (k < 0) return null;
   const at = from + k;
   return diagnostic(

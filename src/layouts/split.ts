@@ -8,6 +8,7 @@
  * bound prunes runs that cannot fit, and a step budget caps the work per row so that a
  * pathological run answers "too many readings" quickly instead of hanging.
  */
+import type { ColumnIdentity } from "../templates/identities.js";
 
 /** What one cell of a row may hold. */
 export interface SlotSpec {
@@ -17,11 +18,12 @@ export interface SlotSpec {
   negative?: boolean;
 }
 
-/** An identity inside a row: the cell at `total` is the sum of the cells at `parts`. */
-export interface RowIdentity {
-  parts: readonly number[];
-  total: number;
-}
+/**
+ * An identity inside a row: the cell at `total` is the sum of the cells at `parts`. The
+ * template's own identities (templates/identities.ts) have this shape, so a row's shape is
+ * built from them rather than re-spelt here.
+ */
+export type RowIdentity = ColumnIdentity;
 
 /** The shape of a row: its cells and the identities among them. */
 export interface RowShape {

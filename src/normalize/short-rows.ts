@@ -14,7 +14,18 @@
 import { valueAt } from "../model/paths.js";
 import type { Position, TableCell } from "../ast/types.js";
 import type { Report } from "../model/types.js";
-import { APPLICANT_COLUMNS, OUTCOME_COLUMNS, OUTCOME_GROUPS, REQUEST_ROWS } from "../templates/grid.js";
+import { REQUEST_ROWS } from "../templates/grid.js";
+import {
+  APPLICANT_KEYS,
+  APPLICANT_PARTS,
+  BALANCE,
+  OTHER_HANDLING_SUB_ROWS,
+  OUTCOME_PARTS,
+  RESULTS_TOTAL_ROW,
+  REVIEW_GROUPS,
+  TOTAL_COLUMN,
+  resultRows,
+} from "../templates/identities.js";
 import { DiagnosticCodes } from "../diagnostics/codes.js";
 import { isNumericKind, parseCellValue } from "../text/value.js";
 import { clip, type NormalizeContext } from "./context.js";
@@ -83,39 +94,32 @@ interface Identity {
   right: readonly string[];
 }
 
-const PARTS = APPLICANT_COLUMNS.filter((c) => c.key !== "total").map((c) => c.key);
-const ALL_COLUMNS = APPLICANT_COLUMNS.map((c) => c.key);
 const row = (path: string, column: string) => `requests.${path}.${column}`;
-const OTHER_SUB_ROWS = REQUEST_ROWS.filter((d) => d.variant === "2021").map((d) => d.path);
-const OTHER_SINGLE = REQUEST_ROWS.filter((d) => d.variant === "2019").map((d) => d.path);
-const COMMON_RESULTS = REQUEST_ROWS.filter((d) => d.path.startsWith("results.") && d.path !== "results.total" && d.variant === undefined).map((d) => d.path);
 
 /**
  * formats.md § D over the draft: 三's row totals and balance, the result rows summing to
  * (七) (with （六） as the shape the draft holds), and 四's group totals. The checks stage
- * evaluates the same identities on the finished report; this is the normaliser's own copy,
- * since a stage may not call a later one.
+ * evaluates the same identities (templates/identities.ts) on the finished report; this is the
+ * normaliser's own evaluation of them, since a stage may not call a later one.
  */
 function identities(draft: DraftTables): Identity[] {
   const out: Identity[] = [];
   const requests = draft.requests as Record<string, unknown> | undefined;
   if (requests) {
-    for (const d of REQUEST_ROWS) out.push({ left: PARTS.map((c) => row(d.path, c)), right: [row(d.path, "total")] });
-    for (const c of ALL_COLUMNS) out.push({ left: [row("newReceived", c), row("carriedOver", c)], right: [row("results.total", c), row("carriedForward", c)] });
-    const subRows = OTHER_SUB_ROWS.some((p) => valueAt(draft, `requests.${p}`) !== undefined);
-    const results = [...COMMON_RESULTS, ...(subRows ? OTHER_SUB_ROWS : OTHER_SINGLE)];
-    for (const c of ALL_COLUMNS) out.push({ left: results.map((p) => row(p, c)), right: [row("results.total", c)] });
+    for (const d of REQUEST_ROWS) out.push({ left: APPLICANT_PARTS.map((c) => row(d.path, c)), right: [row(d.path, TOTAL_COLUMN)] });
+    for (const c of APPLICANT_KEYS) out.push({ left: BALANCE.left.map((p) => row(p, c)), right: BALANCE.right.map((p) => row(p, c)) });
+    const subRows = OTHER_HANDLING_SUB_ROWS.some((p) => valueAt(draft, `requests.${p}`) !== undefined);
+    const results = resultRows(subRows);
+    for (const c of APPLICANT_KEYS) out.push({ left: results.map((p) => row(p, c)), right: [row(RESULTS_TOTAL_ROW, c)] });
   }
   if (draft.reviewsAndLawsuits) {
-    for (const g of OUTCOME_GROUPS) {
-      const path = (c: string) => `reviewsAndLawsuits.${g.key}.${c}`;
-      out.push({ left: OUTCOME_COLUMNS.filter((c) => c.key !== "total").map((c) => path(c.key)), right: [path("total")] });
+    for (const g of REVIEW_GROUPS) {
+      const path = (c: string) => `reviewsAndLawsuits.${g}.${c}`;
+      out.push({ left: OUTCOME_PARTS.map(path), right: [path(TOTAL_COLUMN)] });
     }
   }
   return out;
 }
-
-
 
 /** An identity with its operands as key lists, split once: it is evaluated for every placement tried. */
 interface Compiled {

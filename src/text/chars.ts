@@ -19,6 +19,19 @@ export const HAN = "\\u4e00-\\u9fff";
  */
 export const HAN_WITH_EXT_A = "\\u3400-\\u9fff";
 
+/**
+ * A digit as reports print them, ASCII or full-width (`0`–`9`, `０`–`９`), by char code. Zero
+ * words (无 〇 零) are not digits here: in a header or between rows they are prose, and a
+ * reader that takes them as a zero cell adds them itself (layouts/glued-text.ts).
+ */
+export const isDigitCode = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+
+/** Index of the first {@link isDigitCode} digit in `s`, or -1: "does digit text stand here, and where". */
+export function firstDigit(s: string): number {
+  for (let i = 0; i < s.length; i++) if (isDigitCode(s.charCodeAt(i))) return i;
+  return -1;
+}
+
 /** Spaces a blank line may hold (the lexer's blank lines): space, tab, NBSP, ideographic space. */
 export const isBlankLineSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000;
 
