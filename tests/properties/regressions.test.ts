@@ -391,3 +391,69 @@ describe("regressions found by the properties", () => {
     expect(report.proactive?.normativeDocuments).toEqual({ made: 4, published: 5, totalPublished: 6 });
   });
 });
+
+describe("四 one cell per line, indented by column, with a vanished blank", () => {
+  // tool-layouts "aligned, one cell per line" (seed -1324260330): 14 values for 15 places and
+  // the blank line after the table read as a 15th, empty cell — values in order, the blank
+  // assumed last, and the sums of the first two groups still hold. Indentation shows the
+  // blank is review.total (column 20); the empty last place must be flagged, not trusted.
+  const page = lines(
+    "某某局2021年政府信息公开工作年度报告",
+    "",
+    "四、政府信息公開行政復議、行政訴訟情況",
+    "",
+    "行政復議",
+    "                         行政訴訟",
+    "結果",
+    "維持",
+    "     結果",
+    "     糾正",
+    "          其他",
+    "          結果",
+    "               尚未",
+    "               審結",
+    "                    總計",
+    "                         未經復議",
+    "                         直接起訴",
+    "                                                  復議后起訴",
+    "                         結果",
+    "                         維持",
+    "                              結果",
+    "                              糾正",
+    "                                   其他",
+    "                                   結果",
+    "                                        尚未",
+    "                                        審結",
+    "                                             總計",
+    "                                                  結果",
+    "                                                  維持",
+    "                                                       結果",
+    "                                                       糾正",
+    "                                                            其他",
+    "                                                            結果",
+    "                                                                 尚未",
+    "                                                                 審結",
+    "                                                                      總計",
+    "0",
+    "     0",
+    "          1",
+    "               0",
+    "                         1",
+    "                              0",
+    "                                   0",
+    "                                        0",
+    "                                             1",
+    "                                                  1",
+    "                                                       0",
+    "                                                            10",
+    "                                                                 0",
+    "                                                                      11",
+    "",
+    "五、存在的主要問題及改進情況",
+  );
+  it("flags the row whose last place only an empty cell fills", () => {
+    const r = parseReport(page);
+    expectFlaggedOrCorrect(r, { "reviewsAndLawsuits.review.total": null, "reviewsAndLawsuits.lawsuitDirect.upheld": 1, "reviewsAndLawsuits.lawsuitDirect.pending": 0 });
+    expect(r.diagnostics.some((d) => d.code === "row-width-mismatch" && d.path === "reviewsAndLawsuits")).toBe(true);
+  });
+});

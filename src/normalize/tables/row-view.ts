@@ -136,9 +136,10 @@ export function fit(ctx: NormalizeContext, v: RowView, expected: number, path: s
     cells.pop();
     if (cells[0]!.value === "" && cells.slice(1).some((c) => c.value !== "")) cutBesideLeadingEmpty = true;
   }
-  // Pipe-less: trailing empty cells were cut to the template's count, and one still fills a
-  // place — it may stand for a blank, or for nothing while a value slid left into its place.
-  const guessedBlank = v.pipeless && printed > cells.length && cells.length === expected && cells[expected - 1]!.value === "";
+  // Pipe-less: the row ends in an empty cell that fills the last place (trailing empties cut
+  // to the template's count, or the blank line after the table) — it may stand for a blank,
+  // or for nothing while a value slid left into its place.
+  const guessedBlank = v.pipeless && cells.length === expected && cells[expected - 1]!.value === "";
   // A row without a label that opens with an empty cell and has one value too many printed
   // its blank label cell.
   if (shape.labelColumn && v.labels.length === 0 && cells.length === expected + 1 && cells[0]!.value === "") cells.shift();
