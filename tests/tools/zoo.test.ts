@@ -59,10 +59,12 @@ export const TARGETS: Readonly<Record<string, number | null>> = {
   // The page as a Word file, read back by pandoc (agencies publish .docx reports too).
   "docx-pandoc-plain": 0.97, // (new) 85 % → 95 % (a cell's no-break space pads like a space) → 98.9 % (multiline tables: blank lines between rows under a dash rule)
   "docx-pandoc-markdown": 0.97, // (new) 86 % → 95.8 % → 98.9 %
-  // pdftotext reads the page Chromium prints to A4 (most agencies also publish a PDF).
-  "pdftotext-layout": 0.85, // 64 %, 3 unflagged → 78 % (rows in columns are no pipe-less cells) → 86 % (labels wrapped around their values)
+  // pdftotext reads the page Chromium prints to A4 (most agencies also publish a PDF). Its
+  // text moves with the Chromium and poppler builds: on CI's 6 pages one Debian install gave
+  // 86 % / 92 %, the next 84.4 % / 90.0 % with the same parser, so these targets keep a margin.
+  "pdftotext-layout": 0.8, // 64 %, 3 unflagged → 78 % (rows in columns are no pipe-less cells) → 86 % (labels wrapped around their values)
   pdftotext: 0, // 54 %, 450 unflagged (values printed before their label) → 54 %, 0 (values-before-label flags the table; the order is not read)
-  "pdftotext-raw": 0.9, // 92 %, 6 unflagged (a 二 row of several numbers as a line of words, dropped silently) → 92.6 %, 0
+  "pdftotext-raw": 0.85, // 92 %, 6 unflagged (a 二 row of several numbers as a line of words, dropped silently) → 92.6 %, 0
 };
 
 /** Generated pages per tool in CI: enough for both templates, blanks and artefacts, and fast. */
