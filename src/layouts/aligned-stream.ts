@@ -177,10 +177,19 @@ function units(lines: readonly SourceLine[], from: number, to: number): Unit[] {
     out.push(u);
     open = u;
   }
-  // The blank lines after the stream close its last row (a blank last cell of 四).
+  // The blank lines after the stream close its last row (a blank last cell of 四): where a
+  // space line is a cell, each such line is one and the empty lines around are separators.
   let trail = 0;
-  for (let k = to + 1; k < lines.length && lines[k]!.text.trim() === ""; k++) trail++;
-  if (out.length > 0 && out[out.length - 1]!.value) blankCells(trail, out[out.length - 1]!.end);
+  let trailSpaces = 0;
+  for (let k = to + 1; k < lines.length && lines[k]!.text.trim() === ""; k++) {
+    trail++;
+    if (lines[k]!.text !== "") trailSpaces++;
+  }
+  const lastUnit = out[out.length - 1];
+  if (lastUnit?.value) {
+    if (spaceIsCell && trailSpaces > 0) for (let b = 0; b < trailSpaces; b++) out.push({ text: "", start: lastUnit.end, end: lastUnit.end, value: true, blank: true });
+    else blankCells(trail, lastUnit.end);
+  }
   return out;
 }
 

@@ -59,6 +59,21 @@ describe("cell-per-line streams", () => {
   });
 });
 
+describe("space lines as blank cells (html-to-text, a browser's copy)", () => {
+  // Each cell a paragraph, a blank one a line holding one space; 四's last cell blank, so
+  // the space line comes after the stream's last value, before the next section.
+  const values = ["4", "0", "19", "0", "23", "0", "2", "2", "0", "4", "0", " ", "0", "1999", " "];
+  const rows = ["行政复议", "行政诉讼", "结果\n维持", "结果\n纠正", "其他\n结果", "尚未\n审结", "总计", ...values];
+  const text = `${TITLE}四、政府信息公开行政复议、行政诉讼情况\n\n${rows.join("\n\n")}\n\n五、存在的主要问题及改进情况\n\n无。\n`;
+
+  it("counts the space line after the last value as one blank cell, not the separators around it", () => {
+    const r = parseReport(text);
+    expect(r.reviewsAndLawsuits?.lawsuitAfterReview).toEqual({ upheld: 0, corrected: null, other: 0, pending: 1999, total: null });
+    expect(r.reviewsAndLawsuits?.review).toEqual({ upheld: 4, corrected: 0, other: 19, pending: 0, total: 23 });
+    expect(r.diagnostics.filter((d) => d.path?.startsWith("reviewsAndLawsuits") && d.severity !== "info").map((d) => d.code)).toEqual([]);
+  });
+});
+
 const lynx = probeTool("lynx", ["-version"]);
 
 describe("real tools on <br> tables", () => {
