@@ -13,9 +13,28 @@ import { type CliArgs, parseCliArgs } from "./args.js";
 
 export { type CliIO, ExitCode };
 
+/**
+ * The packages only `zfxxgk bulk` loads: optional dependencies, so that a library user can
+ * install with `--omit=optional` and get parseReport and the file commands alone (the native
+ * SQLite build and the archive readers are most of the install). Kept equal to
+ * package.json's optionalDependencies but better-sqlite3, whose absence bulk turns into a
+ * warning (tests/package asserts it).
+ */
+export const BULK_PACKAGES = ["cli-progress", "piscina", "proper-lockfile", "tar-stream", "warcio", "yauzl"] as const;
+
+/** The bulk package a failed import of the bulk engine names as missing, or null for any other failure. */
+function missingBulkPackage(error: unknown): string | null {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  if (e === null || typeof e !== "object" || (e.code !== "ERR_MODULE_NOT_FOUND" && e.code !== "MODULE_NOT_FOUND")) return null;
+  const message = String(e.message);
+  return BULK_PACKAGES.find((p) => message.includes(`'${p}'`) || message.includes(`"${p}"`)) ?? null;
+}
+
 /** Seams for tests: every field defaults to the real thing. */
 export interface RunOverrides extends FileOverrides {
   version?: string;
+  /** bulk: how the bulk engine is loaded (tests make a package missing). */
+  importBulk?: () => Promise<typeof import("../bulk/command.js")>;
   /** bulk: the SQLite loader and worker file (tests make them fail or point elsewhere). */
   bulk?: Pick<BulkEnv, "loadSqlite" | "workerFile" | "progressIntervalMs">;
 }
@@ -40,7 +59,18 @@ export async function run(argv: readonly string[], io: CliIO, overrides: RunOver
       return ExitCode.ok;
     case "bulk": {
       // Loaded on demand: the other commands never pay for archive readers, workers or SQLite.
-      const { runBulkCommand } = await import("../bulk/command.js");
+      let runBulkCommand: typeof import("../bulk/command.js").runBulkCommand;
+      try {
+        ({ runBulkCommand } = await (overrides.importBulk ?? (() => import("../bulk/command.js")))());
+      } catch (error) {
+        const missing = missingBulkPackage(error);
+        if (missing === null) throw error;
+        io.stderr(
+          `zfxxgk: bulk needs the package ${missing}, one of its optional dependencies (${BULK_PACKAGES.join(", ")}), which this install left out: ` +
+            "install zfxxgk without `--omit=optional` (the library and the file commands need none of them)\n",
+        );
+        return ExitCode.usage;
+      }
       return runBulkCommand(args, {
         stdin: io.stdin,
         stdout: io.stdout,

@@ -529,3 +529,27 @@ describe("with the real parseReport (waits on src/parse-report.ts)", () => {
     expect(r.stdout.trimEnd().split("\n").length).toBeLessThanOrEqual(25);
   });
 });
+
+describe("bulk without its optional packages (npm install --omit=optional)", () => {
+  const missing = (name: string) => () =>
+    Promise.reject(Object.assign(new Error(`Cannot find package '${name}' imported from /x/dist/command.js`), { code: "ERR_MODULE_NOT_FOUND" }));
+
+  it("says which package is missing and how to get it, with the usage exit code, never an internal error", async () => {
+    const r = await cli(["bulk", "--out", "/tmp/never-written", "in.zip"], { importBulk: missing("piscina") });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/bulk needs the package piscina/);
+    expect(r.stderr).toMatch(/without `--omit=optional`/);
+    expect(r.stderr).not.toMatch(/internal error|this is a bug/);
+  });
+
+  it("lets any other failure of the bulk engine through (a bug stays a bug)", async () => {
+    await expect(cli(["bulk", "--out", "/tmp/never-written", "in.zip"], { importBulk: missing("left-pad") })).rejects.toThrow(/left-pad/);
+  });
+
+  it("names exactly the optional dependencies bulk loads (all but better-sqlite3, which only warns)", async () => {
+    const { BULK_PACKAGES } = await import("../../src/main/run.js");
+    const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { optionalDependencies: Record<string, string>; dependencies: Record<string, string> };
+    expect([...BULK_PACKAGES, "better-sqlite3"].sort()).toEqual(Object.keys(pkg.optionalDependencies).sort());
+    for (const p of BULK_PACKAGES) expect(pkg.dependencies[p]).toBeUndefined();
+  });
+});

@@ -167,6 +167,34 @@ describe.skipIf(!BUILT)(`the packed ${PKG.name} tarball, installed into a consum
     });
   });
 
+  it("runs bulk from the installed bin (its packages are the consumer's, not bundled)", () => {
+    const bin = join(consumer, "node_modules", ".bin", "zfxxgk");
+    const out = join(tmp, "bulk-out");
+    const r = run(bin, ["bulk", "--out", out, join(ROOT, "corpus", "seed", "siyang-xzspj-2021.txt")], consumer, true);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(join(out, "panel.csv"), "utf8").split("\n").filter(Boolean)).toHaveLength(2);
+  });
+
+  it("installs without its optional dependencies for a library user: parseReport and the file commands work, bulk says what is missing", () => {
+    const lean = join(tmp, "lean");
+    mkdirSync(lean);
+    writeFileSync(join(lean, "package.json"), `${JSON.stringify({ name: "zfxxgk-lean", version: "0.0.0", private: true, type: "module" }, null, 2)}\n`);
+    run("npm", ["install", tarball, "--omit=optional", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"], lean);
+    for (const p of ["piscina", "warcio", "better-sqlite3", "yauzl"]) expect(existsSync(join(lean, "node_modules", p)), p).toBe(false);
+    const { value } = node(lean, "module", `import { parseReport } from "zfxxgk"; console.log(JSON.stringify(parseReport("某某局2021年政府信息公开工作年度报告").template));`);
+    expect(value).toBe("unknown");
+    const bin = join(lean, "node_modules", ".bin", "zfxxgk");
+    const seed = join(ROOT, "corpus", "seed", "siyang-xzspj-2021.txt");
+    expect(run(bin, ["summary", seed], lean).stdout).toMatch(/2021/);
+    const bulk = run(bin, ["bulk", "--out", join(tmp, "lean-out"), seed], lean, true);
+    expect(bulk.status).toBe(2);
+    expect(bulk.stderr).toMatch(/bulk needs the package \S+, one of its optional dependencies/);
+    // The figures for the README and the issue's note: what a library-only install weighs.
+    const size = (dir: string) => Number(run("du", ["-sk", join(dir, "node_modules")], dir).stdout.split("\t")[0]);
+    const count = (dir: string) => (JSON.parse(readFileSync(join(dir, "node_modules", ".package-lock.json"), "utf8")) as { packages: object }).packages;
+    console.log(`install: full ${Object.keys(count(consumer)).length} packages ${Math.round(size(consumer) / 1024)} MB; --omit=optional ${Object.keys(count(lean)).length} packages ${Math.round(size(lean) / 1024)} MB`);
+  });
+
   it("passes publint --strict with no message at all", async () => {
     const data = readFileSync(tarball);
     const { messages, pkg } = await publint({

@@ -127,7 +127,6 @@ export function fit(ctx: NormalizeContext, v: RowView, expected: number, path: s
   // the cell-per-line form, where a bare `|` is a blank value and an extra one means a
   // duplicated or lost line — that must stay flagged.)
   if (shape.labelsSpan && v.markdown) shiftSpanPlaces(cells, v, expected);
-  const printed = cells.length;
   // Cutting trailing empties to the template's count is safe only when no empty place is left
   // at the front: with one there (a spanned label's place, or a real blank), which of the two
   // empties is the blank cannot be told by counting.
