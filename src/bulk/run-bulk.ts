@@ -23,7 +23,7 @@ import { fingerprint, STATE_FILE } from "./state.js";
 import { finalSummary, formatSummary, type SummaryJson } from "./summary.js";
 import { FORMATS, type Format, type Origin, type RecordResult } from "./types.js";
 import { Outputs, ResumeError, SUMMARY_FILE } from "./writers/outputs.js";
-import { loadBetterSqlite, type SqliteConstructor } from "./writers/sqlite.js";
+import { loadSqlite, type SqliteConstructor } from "./writers/sqlite.js";
 
 /** Everything the command line decides. */
 export interface BulkOptions {
@@ -231,7 +231,7 @@ async function runLocked(options: BulkOptions, env: BulkEnv, started: number, lo
       fingerprint: print,
       resume: options.resume,
       keepDuplicates: options.keepDuplicates === true,
-      loadSqlite: env.loadSqlite ?? loadBetterSqlite,
+      loadSqlite: env.loadSqlite ?? loadSqlite,
     });
   } catch (error) {
     if (error instanceof ResumeError) throw new BulkUsageError(error.message);

@@ -1,7 +1,8 @@
 /**
  * `reports.sqlite`: the CSV tables again, typed, in one file a researcher can query with SQL.
  * better-sqlite3 is an optional dependency (a native module that may fail to build), so it is
- * loaded here, lazily, and its absence turns into a warning instead of a failed run.
+ * loaded here, lazily; without it Node's own `node:sqlite` serves where the Node version has
+ * it, and only when neither is there does SQLite turn into a warning instead of a failed run.
  *
  * Rows are inserted in one transaction per checkpoint and the indexes are built at the end,
  * which is several times faster than indexing while inserting.
@@ -28,6 +29,70 @@ export type SqliteConstructor = new (path: string) => SqliteDatabase;
 export async function loadBetterSqlite(): Promise<SqliteConstructor> {
   const module = (await import("better-sqlite3")) as unknown as { default: SqliteConstructor };
   return module.default;
+}
+
+/** What of `node:sqlite`'s DatabaseSync the adapter uses. */
+interface NodeDatabaseSync {
+  exec(sql: string): void;
+  prepare(sql: string): { run(...params: unknown[]): unknown };
+  close(): void;
+}
+
+/** `node:sqlite`, where this Node has it (22.13+ unflagged), without its experimental-feature warning on stderr; else null. */
+export function nodeSqliteModule(): { DatabaseSync: new (path: string) => NodeDatabaseSync } | null {
+  const get = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
+  if (typeof get !== "function") return null;
+  const emit = process.emitWarning;
+  // The warning says the API may change; bulk uses five calls of it, pinned by tests/bulk.
+  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    if (!String(warning instanceof Error ? warning.message : warning).includes("SQLite")) (emit as (...a: unknown[]) => void).call(process, warning, ...rest);
+  }) as typeof process.emitWarning;
+  try {
+    const module = get.call(process, "node:sqlite") as { DatabaseSync?: new (path: string) => NodeDatabaseSync } | undefined;
+    return module?.DatabaseSync ? { DatabaseSync: module.DatabaseSync } : null;
+  } catch {
+    return null;
+  } finally {
+    process.emitWarning = emit;
+  }
+}
+
+/** better-sqlite3's surface over a `node:sqlite` DatabaseSync: `pragma` is a `PRAGMA` statement there. */
+export function nodeSqliteConstructor(DatabaseSync: new (path: string) => NodeDatabaseSync): SqliteConstructor {
+  return class implements SqliteDatabase {
+    private readonly db: NodeDatabaseSync;
+    constructor(path: string) {
+      this.db = new DatabaseSync(path);
+    }
+    exec(sql: string): unknown {
+      return this.db.exec(sql);
+    }
+    prepare(sql: string): { run(...params: unknown[]): unknown } {
+      return this.db.prepare(sql);
+    }
+    pragma(sql: string): unknown {
+      return this.db.exec(`PRAGMA ${sql}`);
+    }
+    close(): unknown {
+      return this.db.close();
+    }
+  };
+}
+
+/**
+ * The SQLite to write with: better-sqlite3 (an optional native dependency), else the
+ * `node:sqlite` built into Node 22.13 and later, so that an install without optional
+ * dependencies, or one whose native build failed, still gets reports.sqlite where Node has
+ * it. Rejects with better-sqlite3's error when neither is there (the warning names its fix).
+ */
+export async function loadSqlite(): Promise<SqliteConstructor> {
+  try {
+    return await loadBetterSqlite();
+  } catch (error) {
+    const builtin = nodeSqliteModule();
+    if (builtin) return nodeSqliteConstructor(builtin.DatabaseSync);
+    throw error;
+  }
 }
 
 type Column = readonly [name: string, type: "TEXT" | "INTEGER" | "REAL"];
