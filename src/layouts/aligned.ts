@@ -14,7 +14,7 @@ import { DiagnosticCodes } from "../diagnostics/codes.js";
 import { diagnostic } from "../diagnostics/diagnostic.js";
 import type { Diagnostic } from "../model/types.js";
 import { normalizeLabel } from "../text/labels.js";
-import { parseCellValue } from "../text/value.js";
+import { isWrittenValueKind, parseCellValue } from "../text/value.js";
 import { PROACTIVE_ROWS, REQUEST_ROWS } from "../templates/grid.js";
 import { tableOfTitle } from "../templates/titles.js";
 import type { LayoutClaim, LayoutReader, SourceLine } from "./types.js";
@@ -28,8 +28,8 @@ function tokens(line: SourceLine): Token[] {
   const re = /\S+/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(line.text))) {
-    const k = parseCellValue(m[0]).kind;
-    out.push({ text: m[0], start: line.offset + m.index, end: line.offset + m.index + m[0].length, value: k === "number" || k === "zero-word" || k === "placeholder" });
+    const value = isWrittenValueKind(parseCellValue(m[0]).kind);
+    out.push({ text: m[0], start: line.offset + m.index, end: line.offset + m.index + m[0].length, value });
   }
   return out;
 }
