@@ -8,6 +8,10 @@
  * Names are ASCII, at most 32 characters and valid Stata/R/SQL identifiers, built from short
  * English abbreviations of the model path: `rq_res_wh_secret_person` is
  * `requests.results.withheld.stateSecret.naturalPerson`.
+ *
+ * Why one file: the panel's header, its values per report and the codebook's rows are three
+ * views of one column list (META_COLUMNS, NUMERIC_COLUMNS, LEGACY_COLUMNS, built here from
+ * the grid); kept together, a column cannot be named in one of them and missing in another.
  */
 import { valueAt } from "../model/paths.js";
 import { LEGACY_COLUMNS, legacyValue } from "./legacy-columns.js";

@@ -7,6 +7,12 @@
  * Members are read one at a time on the main thread, in a fixed order; parsing runs in
  * parallel; results are written in read order whatever the scheduling, so the outputs are
  * byte-identical for any `--jobs`. A bounded window of tasks in flight keeps memory flat.
+ *
+ * Why one file: the stages above are one function (`runLocked`) over one run's state — the
+ * plan, the window of tickets in flight, the open outputs and the checkpoint — reading top to
+ * bottom in the order of the diagram; the rest is its preflight (input and out-dir checks).
+ * Split, every stage would take that state as parameters, and the order that makes the
+ * outputs byte-identical for any `--jobs` would no longer be visible in one place.
  */
 import { mkdirSync, readdirSync, readFileSync, rmdirSync, statSync } from "node:fs";
 import { join } from "node:path";

@@ -11,6 +11,11 @@
  * markup splits words and numbers across `<span>`s (`20</span><span>23` is 2023) and
  * entities are longer than what they stand for, so a cell's position runs from the first
  * to the last source character of its text.
+ *
+ * Why one file: it is one walk over one tree. The line buffer (text with a source offset per
+ * character), the chrome and content-root tests and the table-grid builder all serve the
+ * `Walker`, share its node type and are used nowhere else; apart, each would be a module
+ * exporting its internals to a single caller.
  */
 // cheerio/slim: the htmlparser2-only entry. The main entry also imports parse5 and undici
 // (for fetching URLs), which this module never uses: ~0.1 s of every CLI start. The tree is

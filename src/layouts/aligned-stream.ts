@@ -15,7 +15,7 @@ import { diagnostic } from "../diagnostics/diagnostic.js";
 import type { Diagnostic } from "../model/types.js";
 import type { LineIndex } from "../source/line-index.js";
 import { normalizeLabel } from "../text/labels.js";
-import { parseCellValue } from "../text/value.js";
+import { isWrittenValueKind, parseCellValue } from "../text/value.js";
 import { PROACTIVE_ROWS, REQUEST_ROWS, type Family, type ProactiveRowSpec } from "../templates/grid.js";
 import type { SourceLine } from "./types.js";
 
@@ -42,8 +42,7 @@ const ANCHOR = /^第二十条|^第二十條/;
 const VALUES: Record<Exclude<StreamPart, "proactive">, number> = { requests: 7, reviews: 15 };
 
 function isValue(text: string): boolean {
-  const k = parseCellValue(text).kind;
-  return k === "number" || k === "zero-word" || k === "placeholder";
+  return isWrittenValueKind(parseCellValue(text).kind);
 }
 
 /**

@@ -14,8 +14,9 @@ import { DiagnosticCodes } from "../diagnostics/codes.js";
 import { diagnostic } from "../diagnostics/diagnostic.js";
 import type { Diagnostic } from "../model/types.js";
 import { normalizeLabel } from "../text/labels.js";
-import { parseCellValue } from "../text/value.js";
+import { isWrittenValueKind, parseCellValue } from "../text/value.js";
 import { PROACTIVE_ROWS, REQUEST_ROWS } from "../templates/grid.js";
+import { tableOfTitle } from "../templates/titles.js";
 import type { LayoutClaim, LayoutReader, SourceLine } from "./types.js";
 import { readStream, sectionHeading, streamEnd } from "./aligned-stream.js";
 import { documentMeasure, placeByAlignment, placeByRule, ruleRuns, type Measure } from "./aligned-columns.js";
@@ -27,8 +28,8 @@ function tokens(line: SourceLine): Token[] {
   const re = /\S+/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(line.text))) {
-    const k = parseCellValue(m[0]).kind;
-    out.push({ text: m[0], start: line.offset + m.index, end: line.offset + m.index + m[0].length, value: k === "number" || k === "zero-word" || k === "placeholder" });
+    const value = isWrittenValueKind(parseCellValue(m[0]).kind);
+    out.push({ text: m[0], start: line.offset + m.index, end: line.offset + m.index + m[0].length, value });
   }
   return out;
 }
@@ -60,10 +61,13 @@ export const readAligned: LayoutReader = (lines, index, out) => {
     const toks = tokens(lines[i]!);
     const vals = trailingValues(toks);
     if (vals === 0 && SECTION.test(t)) {
-      if (t.includes("主动公开")) part = "proactive";
-      else if (t.includes("收到和处理") || t.includes("依申请")) part = "requests";
-      else if (t.includes("行政复议")) part = "reviews";
-      const end = part === null || !/主动公开|收到和处理|依申请|行政复议/.test(t) ? -1 : streamEnd(lines, i + 1);
+      // A heading naming a table sets the part for the rows below it until the next one; a
+      // heading naming none leaves the part as it was. (Which table: templates/titles.ts — the
+      // later table wins. This reader used to try 主动公开 first and know 四 by 行政复议 alone;
+      // on every input the tests give it, both read the same.)
+      const named = tableOfTitle(t);
+      if (named !== null) part = named === "reviewsAndLawsuits" ? "reviews" : named;
+      const end = named === null ? -1 : streamEnd(lines, i + 1);
       if (part !== null && end > i) {
         const rows = readStream(lines, i + 1, end, part, index, out);
         if (rows.length > 0) {

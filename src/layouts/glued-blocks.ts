@@ -7,7 +7,8 @@ import type { Block, Heading, Paragraph, Table, TableCell, TableRow } from "../a
 import { readMarker } from "../lexer/markers.js";
 import type { LineIndex } from "../source/line-index.js";
 import type { ProactiveColumnDef } from "../templates/grid.js";
-import { isSpaceAt, skipSpace, trimEnd, type NormText } from "./glued-text.js";
+import { isSpaceAt } from "../text/chars.js";
+import { skipSpace, trimEnd, type NormText } from "./glued-text.js";
 import type { RowHit, SectionTitle } from "./glued-rows.js";
 
 // ---------------------------------------------------------------------------------------

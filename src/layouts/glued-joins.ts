@@ -5,6 +5,7 @@
  * when the text proves such cuts exist; otherwise every token is one cell, as printed, and a
  * reading that joins two of them would be a guess.
  */
+import { isSpaceAt } from "../text/chars.js";
 
 /** Whether a token list of a row shows a cut number. */
 function rowShowsCuts(tokens: readonly string[], slots: number): boolean {
@@ -42,7 +43,7 @@ export function wholeCellsProven(rows: ReadonlyArray<{ tokens: readonly string[]
 /** Dashes and slashes that tables print for a blank cell. */
 const PLACEHOLDER = /^[-－—–/／]{1,2}$/;
 
-const isSpace = (s: string, i: number): boolean => i < 0 || /[\s\u3000\u00a0]/.test(s.charAt(i));
+const isSpace = (s: string, i: number): boolean => i < 0 || isSpaceAt(s, i);
 
 /**
  * The length of a blank-cell placeholder (`-`, `—`, `/`) standing alone at `i` between white

@@ -9,7 +9,7 @@
 import type { SourceLine } from "./types.js";
 
 /** A line that is one bare number (ASCII or full-width digits, a point, a sign). */
-const NUMBER_LINE = /^[\s\u00a0\u3000]*[-－−]?[0-9０-９][0-9０-９.．]*[\s\u00a0\u3000]*$/;
+const NUMBER_LINE = /^\s*[-－−]?[0-9０-９][0-9０-９.．]*\s*$/; // `\s` holds U+3000 and NBSP (text/chars.ts isSpaceAt)
 
 /** A line of no-break or ideographic spaces only. */
 const NBSP_LINE = /^[\u00a0\u3000 ]+$/;

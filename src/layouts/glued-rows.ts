@@ -18,7 +18,8 @@ import {
 import { APPLICANT_KEYS, REQUEST_ROW_IDENTITY, REVIEW_ROW_IDENTITIES, REVIEW_ROW_WIDTH } from "../templates/identities.js";
 import type { Reading, RowShape } from "./split.js";
 import { placeholderAt } from "./glued-joins.js";
-import { isDigitAt, isSpaceAt, isValueSign, normAt, skipSpace, trimEnd, valueRunEnd, type NormText, type Token } from "./glued-text.js";
+import { isSpaceAt } from "../text/chars.js";
+import { isDigitAt, isValueSign, normAt, skipSpace, trimEnd, valueRunEnd, type NormText, type Token } from "./glued-text.js";
 
 // ---------------------------------------------------------------------------------------
 // Section titles

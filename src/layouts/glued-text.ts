@@ -5,7 +5,7 @@
  * tokens a row's digits are read from. Nothing here knows the template; the row finder
  * (glued-rows.ts), the solver (glued-solve.ts) and the block builder (glued-blocks.ts) share it.
  */
-import { isDigitCode } from "../text/chars.js";
+import { isDigitCode, isSpaceAt } from "../text/chars.js";
 import { normalizeLabel } from "../text/labels.js";
 import { ZERO_WORDS } from "./split.js";
 import { placeholderAt } from "./glued-joins.js";
@@ -76,8 +76,6 @@ const hasDigit = (s: string): boolean => {
 /** A thousands separator: a comma after a digit and before three digits (`1,000`, `１，０００`). */
 const isGroupComma = (s: string, i: number): boolean =>
   (s.charAt(i) === "," || s.charAt(i) === "，") && isDigitAt(s, i - 1) && isDigitAt(s, i + 1) && isDigitAt(s, i + 2) && isDigitAt(s, i + 3);
-/** White space between cells (incl. the ideographic space and NBSP): it separates cells in separated text and is trimmed off labels. */
-export const isSpaceAt = (s: string, i: number): boolean => /[\s\u3000\u00a0]/.test(s.charAt(i));
 const isPointOrSign = (s: string, i: number): boolean => ".．-－−+＋".includes(s.charAt(i));
 const UNITS = ["万元", "元"];
 

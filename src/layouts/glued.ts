@@ -32,13 +32,13 @@ import { DiagnosticCodes } from "../diagnostics/codes.js";
 import { diagnostic } from "../diagnostics/diagnostic.js";
 import type { Diagnostic } from "../model/types.js";
 import type { LineIndex } from "../source/line-index.js";
-import { firstDigit } from "../text/chars.js";
+import { firstDigit, isSpaceAt } from "../text/chars.js";
 import { normalizeLabel } from "../text/labels.js";
 import type { LayoutClaim, LayoutReader, SourceLine } from "./types.js";
 import { valuesBeforeFirstRow } from "./glued-order.js";
 import { showReading } from "./split.js";
 import { textShowsCuts, wholeCellsProven } from "./glued-joins.js";
-import { clip, isSpaceAt, normAt, normalizeWithMap, tokensOf } from "./glued-text.js";
+import { clip, normAt, normalizeWithMap, tokensOf } from "./glued-text.js";
 import { findProactiveRows, findRequestRows, findReviewRow, sectionTitles, type RowHit } from "./glued-rows.js";
 import { doubtFull, MAX_READINGS, SHOW_CANDIDATES, solveAlone, solveColumns, unchecked } from "./glued-solve.js";
 import { heading, proactiveTable, prose, requestTable, reviewTable } from "./glued-blocks.js";
@@ -260,5 +260,5 @@ function readRun(lines: readonly SourceLine[], f: number, l: number, index: Line
 
 /** 四's digits are glued when its value region holds no white space between digits. */
 function isGlued4(text: string, h: RowHit): boolean {
-  return !/\d[\s\u3000\u00a0]+\d/.test(text.slice(h.values.start, h.values.end));
+  return !/\d\s+\d/.test(text.slice(h.values.start, h.values.end)); // `\s` holds U+3000 and NBSP (text/chars.ts isSpaceAt)
 }

@@ -7,18 +7,11 @@
  */
 import { DiagnosticCodes } from "../diagnostics/codes.js";
 import { diagnostic } from "../diagnostics/diagnostic.js";
-import { TABLE_TITLES, type TableKey } from "../templates/titles.js";
+import { TABLE_TITLES, tableOfTitle, type TableKey } from "../templates/titles.js";
 import type { LayoutReader } from "./types.js";
 
 /** The placeholder line pandoc prints for a table it cannot lay out. */
 const PLACEHOLDER = /^\s*\[TABLE\]\s*$/;
-
-/** Words of a section title that name the template table under it. */
-const TABLE_WORDS: ReadonlyArray<[RegExp, TableKey]> = [
-  [/主动公开/, "proactive"],
-  [/收到和处理|依申请/, "requests"],
-  [/行政复议|行政诉讼/, "reviewsAndLawsuits"],
-];
 
 /** Reports each `[TABLE]` placeholder with the table of the section it stands in. */
 export const readOmitted: LayoutReader = (lines, index, out) => {
@@ -38,7 +31,7 @@ export const readOmitted: LayoutReader = (lines, index, out) => {
       continue;
     }
     const t = line.text.trim();
-    if (t.length > 0 && t.length <= 40) for (const [words, key] of TABLE_WORDS) if (words.test(t)) table = key;
+    if (t.length > 0 && t.length <= 40) table = tableOfTitle(t) ?? table;
   }
   return [];
 };

@@ -13,7 +13,7 @@
  * The heading markers' patterns are markers.ts's, shared with `readMarker`.
  */
 import { createToken, Lexer, type TokenType } from "chevrotain";
-import { isBlankLineSpace } from "../text/chars.js";
+import { BLANK_LINE_SPACE, isBlankLineSpace } from "../text/chars.js";
 import { MARKER_FOLLOW, MARKER_SOURCES } from "./markers.js";
 
 /** Any UTF-16 unit but CR and LF, as explicit ranges (a complement would disable indexing). */
@@ -177,7 +177,7 @@ function spanMatcher(end: (text: string, offset: number) => number, equivalent: 
 export const BlankLines = createToken({
   name: "BlankLines",
   // `\r(?!\n)`: a CRLF must not split into a CR and an LF, which would read as a blank line.
-  pattern: spanMatcher(blankLinesEnd, /(?:\r\n|\r(?!\n)|\n)(?:[ \t\u00A0\u3000]*(?:\r\n|\r(?!\n)|\n))+/),
+  pattern: spanMatcher(blankLinesEnd, new RegExp(`(?:\\r\\n|\\r(?!\\n)|\\n)(?:${BLANK_LINE_SPACE}*(?:\\r\\n|\\r(?!\\n)|\\n))+`)),
   start_chars_hint: ["\r", "\n"],
   line_breaks: true,
 });
@@ -194,7 +194,7 @@ export const Newline = createToken({
 /** A line of white space only, not followed by another break (e.g. at end of input). */
 export const BlankLine = createToken({
   name: "BlankLine",
-  pattern: re(`[ \\t\\u00A0\\u3000]+${AT_EOL}`),
+  pattern: re(`${BLANK_LINE_SPACE}+${AT_EOL}`),
   group: "newlines",
 });
 

@@ -53,7 +53,7 @@ const SPACE_BY_HAN = new RegExp(`(?<=[${HAN_WITH_EXT_A}\\uff08\\uff09（）、�
 export function cleanLabel(s: string): string {
   return s
     .trim()
-    .replace(/[\s\u00a0\u3000]+/g, " ")
+    .replace(/\s+/g, " ") // `\s` holds U+3000 and NBSP (text/chars.ts isSpaceAt)
     .replace(SPACE_BY_HAN, "");
 }
 

@@ -11,6 +11,7 @@ import type { Template } from "../model/types.js";
 import { DiagnosticCodes } from "../diagnostics/codes.js";
 import type { NormalizeContext } from "./context.js";
 import { findStatisticsHeader } from "./legacy.js";
+import { isHanCode } from "../text/chars.js";
 import { TextMemo } from "../text/memo.js";
 import { PhraseIndex } from "../text/phrases.js";
 import { mayHoldHan, normalizeLabel } from "../text/labels.js";
@@ -72,7 +73,7 @@ interface Hit {
 function hasHan(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 0x4e00 && c <= 0x9fff) return true;
+    if (isHanCode(c)) return true;
   }
   return false;
 }

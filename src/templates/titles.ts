@@ -15,6 +15,30 @@ export const TABLE_TITLES = {
 export type TableKey = keyof typeof TABLE_TITLES;
 
 /**
+ * The words by which a section title names a template table, in report order. A title naming
+ * none of them is not a table's (it may still be a section's: {@link SECTION_WORDS}).
+ */
+export const TABLE_TITLE_WORDS: ReadonlyArray<readonly [TableKey, RegExp]> = [
+  ["proactive", /主动公开/],
+  ["requests", /收到和处理|依申请/],
+  ["reviewsAndLawsuits", /行政复议|行政诉讼/],
+];
+
+/**
+ * Which template table a section title names, or null. A title holding words of two tables
+ * names the later one: a later section's title cites an earlier one's subject
+ * (`因依申请公开申请行政复议、提起行政诉讼的情况` is 四's, not 三's), never the reverse — so the
+ * tables are tried from the last back.
+ */
+export function tableOfTitle(text: string): TableKey | null {
+  for (let k = TABLE_TITLE_WORDS.length - 1; k >= 0; k--) {
+    const [key, words] = TABLE_TITLE_WORDS[k]!;
+    if (words.test(text)) return key;
+  }
+  return null;
+}
+
+/**
  * Section titles of the templates and of pre-2019 reports, written without numerals. A line
  * that is exactly one of these (after normalisation) is a top-level heading.
  */

@@ -8,6 +8,11 @@
  * 一、本年新收 chosen so that 一 + 二 = （七） + 四. Breaking identities is a separate,
  * explicit step, so a property can tell "the parser flagged a real inconsistency" from
  * "the generator produced one".
+ *
+ * Why one file: the generators build on one another bottom-up (values → rows → tables → the
+ * report; cells, labels and headings reuse the value, space and null-policy pieces), and the
+ * render-option arbitrary is the one list of artifacts per form. It is sectioned: values,
+ * meta, tables, cells, labels, headings, render options.
  */
 import * as fc from "fast-check";
 import {

@@ -5,6 +5,11 @@
  * sections, the three tables from `layout.ts`) and differ only in how the tables are
  * flattened. The line-oriented forms are built as {@link RenderedLine} records first, so a
  * property can mutate one table line and still know which row and cell it was.
+ *
+ * Why one file: the four forms print one document through the same private helpers (the
+ * resolved options, the text of labels and values with their artifacts, the document's
+ * blocks); split by form, those helpers would be exported only to each other. The file is
+ * sectioned: text of cells, the document, the line-oriented forms, HTML.
  */
 import { layoutTables, renderTemplate, type LayoutCell, type LayoutTable, type TablePart } from "./layout.js";
 import { toHalfWidth, toTraditional } from "./labels.js";

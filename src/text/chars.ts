@@ -19,6 +19,15 @@ export const HAN = "\\u4e00-\\u9fff";
  */
 export const HAN_WITH_EXT_A = "\\u3400-\\u9fff";
 
+/** {@link HAN} by char code: a CJK unified ideograph of the basic block (U+4E00–U+9FFF). */
+export const isHanCode = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
+
+/**
+ * Extension A (U+3400–U+4DBF) by char code: what {@link HAN_WITH_EXT_A} adds to {@link HAN}.
+ * Rare characters, in no template label; label normalisation passes them through untouched.
+ */
+export const isHanExtACode = (c: number): boolean => c >= 0x3400 && c <= 0x4dbf;
+
 /**
  * A digit as reports print them, ASCII or full-width (`0`–`9`, `０`–`９`), by char code. Zero
  * words (无 〇 零) are not digits here: in a header or between rows they are prose, and a
@@ -34,6 +43,9 @@ export function firstDigit(s: string): number {
 
 /** Spaces a blank line may hold (the lexer's blank lines): space, tab, NBSP, ideographic space. */
 export const isBlankLineSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000;
+
+/** {@link isBlankLineSpace}'s set as a regular-expression class, for the lexer's token patterns. */
+export const BLANK_LINE_SPACE = "[ \\t\\u00a0\\u3000]";
 
 /**
  * What `String.prototype.trim` removes: WhiteSpace (tab, VT, FF, space, NBSP, BOM and the Zs
@@ -55,6 +67,13 @@ export function isTrimSpace(c: number): boolean {
     c === 0xfeff
   );
 }
+
+/**
+ * Whether `s[i]` is white space between cells: {@link isTrimSpace}, which is exactly what a
+ * regular expression's `\s` matches — `\s` already holds the ideographic space and NBSP, so a
+ * class `[\s\u3000\u00a0]` is `\s` spelt longer. False outside the string.
+ */
+export const isSpaceAt = (s: string, i: number): boolean => isTrimSpace(s.charCodeAt(i));
 
 
 /**

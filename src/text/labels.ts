@@ -12,6 +12,7 @@
  * with ASCII) is a single read-only scan that returns the input unchanged.
  */
 
+import { isHanCode, isHanExtACode } from "./chars.js";
 import { TextMemo } from "./memo.js";
 
 // ---------------------------------------------------------------------------
@@ -97,11 +98,11 @@ for (let i = 0; i < RADICALS.length; i++) TABLE[RADICALS.charCodeAt(i)] = RADICA
 function isAlreadyNormal(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 0x4e00 && c <= 0x9fff) {
+    if (isHanCode(c)) {
       if (TABLE[c] !== 0) return false;
     } else if (c > 0x20 && c < 0x7f) {
       if (TABLE[c] !== 0) return false;
-    } else if (!((c >= 0x3400 && c <= 0x4dbf) || c === 0x3001 || c === 0x3002 || c === 0x300a || c === 0x300b)) {
+    } else if (!(isHanExtACode(c) || c === 0x3001 || c === 0x3002 || c === 0x300a || c === 0x300b)) {
       return false;
     }
   }

@@ -286,6 +286,16 @@ export function isValueKind(kind: CellValue["kind"]): boolean {
   return kind !== "unparseable";
 }
 
+/**
+ * Whether a kind is a value written out: a number, a zero word or a placeholder — {@link
+ * isValueKind} without the blank. For the readers of a text dump's words (layouts/aligned*.ts):
+ * a word is never white, but underscore fill (`___`) or an `&nbsp;` entity parses as blank,
+ * and such a word is a rule or padding, not a cell.
+ */
+export function isWrittenValueKind(kind: CellValue["kind"]): boolean {
+  return kind === "number" || kind === "zero-word" || kind === "placeholder";
+}
+
 /** Whether a kind is a number written as such or as a zero word (a count was reported). */
 export function isNumericKind(kind: CellValue["kind"]): boolean {
   return kind === "number" || kind === "zero-word";

@@ -2,7 +2,7 @@
  * Which table (二, 三 or 四) a heading or a row belongs to: the words of section headings, the
  * phrases that name a template row, and the anchor labels that start a table.
  */
-import { OTHER_SECTION_WORDS } from "../../templates/titles.js";
+import { OTHER_SECTION_WORDS, tableOfTitle } from "../../templates/titles.js";
 import { TextMemo } from "../../text/memo.js";
 import { normalizeLabel } from "../../text/labels.js";
 import { REQUEST_GROUPS, REQUEST_ROWS } from "../../templates/grid.js";
@@ -16,11 +16,10 @@ export function partOfHeading(title: string): Part | null {
   return headingInfo(title).part;
 }
 
+/** The part a (normalised) heading names: its table by {@link tableOfTitle}, under this walk's name. */
 function partOfNormalizedHeading(t: string): Part | null {
-  if (t.includes("行政复议") || t.includes("行政诉讼")) return "reviews";
-  if (t.includes("收到和处理") || t.includes("依申请")) return "requests";
-  if (t.includes("主动公开")) return "proactive";
-  return null;
+  const table = tableOfTitle(t);
+  return table === "reviewsAndLawsuits" ? "reviews" : table;
 }
 
 /** Phrases of every template row and group: a heading holding one names a table row. */

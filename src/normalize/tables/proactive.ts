@@ -93,6 +93,7 @@ export class ProactiveReader implements TableReader<Proactive> {
       );
     }
     if (!def) {
+      // Any written value (text/value.ts isWrittenValueKind): hasNumbers already holds the numbers and zero words.
       if (v.hasNumbers || v.values.some((c) => parseCellValue(c.value).kind === "placeholder")) this.addExtra(v);
       return;
     }
