@@ -79,7 +79,7 @@ export function sqliteWarning(error: unknown): string {
   const fix = versions
     ? `it was built for another Node.js (module version ${versions[1]}, this one needs ${versions[2]}): run \`npm rebuild better-sqlite3\``
     : "install zfxxgk with its optional dependencies (`npm install` without `--omit=optional`), or run `npm rebuild better-sqlite3` after switching Node.js versions";
-  return `reports.sqlite skipped: better-sqlite3 could not be loaded (${first.trim()}); ${fix}`;
+  return `reports.sqlite skipped: better-sqlite3 could not be loaded (${first.trim()}) and this Node has no node:sqlite (22.13+ has); ${fix}`;
 }
 
 /** The open outputs of a run. */

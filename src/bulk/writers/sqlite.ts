@@ -87,7 +87,10 @@ export function nodeSqliteConstructor(DatabaseSync: new (path: string) => NodeDa
  */
 export async function loadSqlite(): Promise<SqliteConstructor> {
   try {
-    return await loadBetterSqlite();
+    const Database = await loadBetterSqlite();
+    // better-sqlite3 loads its native part when the first database opens, not on import.
+    new Database(":memory:").close();
+    return Database;
   } catch (error) {
     const builtin = nodeSqliteModule();
     if (builtin) return nodeSqliteConstructor(builtin.DatabaseSync);
