@@ -12,7 +12,7 @@
  * host a lock of a dead process is taken over at once rather than after the stale interval
  * (rerunning with `--resume` right after a crash is the common case).
  */
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import lockfile from "proper-lockfile";
@@ -78,7 +78,7 @@ function alive(pid: number): boolean {
  * Locks `dir` (which must exist). Throws {@link LockedError} when another live run holds it;
  * a stale lock (not refreshed for a minute, or whose holder on this host is dead) is taken over.
  */
-export async function lockOutDir(dir: string): Promise<OutLock> {
+export async function lockOutDir(dir: string, seams: LockSeams = {}): Promise<OutLock> {
   const lockPath = join(dir, LOCK_NAME);
   let compromised: Error | null = null;
   const options = {
@@ -93,41 +93,104 @@ export async function lockOutDir(dir: string): Promise<OutLock> {
       compromised = error;
     },
   };
+  const writeOwner = () => writeFileSync(join(dir, LOCK_OWNER_NAME), `${JSON.stringify({ pid: process.pid, host: hostname(), started: new Date().toISOString() })}\n`);
   let release: () => Promise<void>;
   try {
     release = await lockfile.lock(dir, options);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ELOCKED") throw error;
     const owner = readOwner(dir);
-    if (owner && owner.host === hostname() && owner.pid !== process.pid && !alive(owner.pid)) {
-      // The holder died without releasing: same host, no such process. Its owner file goes
-      // first, so that a third run arriving now does not judge our fresh lock by it.
-      rmSync(join(dir, LOCK_OWNER_NAME), { force: true });
-      rmSync(lockPath, { recursive: true, force: true });
-      try {
-        release = await lockfile.lock(dir, options);
-      } catch (again) {
-        if ((again as NodeJS.ErrnoException).code === "ELOCKED") throw lockedError(dir);
-        throw again;
-      }
-    } else throw lockedError(dir, owner);
+    if (!owner || owner.host !== hostname() || owner.pid === process.pid || alive(owner.pid)) throw lockedError(dir, owner);
+    await seams.judgedDead?.();
+    release = await takeOver(dir, lockPath, options, writeOwner);
+    return held(dir, release, () => compromised);
   }
   try {
-    writeFileSync(join(dir, LOCK_OWNER_NAME), `${JSON.stringify({ pid: process.pid, host: hostname(), started: new Date().toISOString() })}\n`);
+    writeOwner();
   } catch (error) {
     await release().catch(() => undefined);
     throw error;
   }
+  return held(dir, release, () => compromised);
+}
+
+/** Test seams of {@link lockOutDir}. */
+export interface LockSeams {
+  /** Runs after the holder was judged dead, before the takeover: a test parks a taker there. */
+  judgedDead?: () => Promise<void>;
+}
+
+/** Beside the lock while one run takes a dead holder's lock over: one taker at a time. */
+export const TAKEOVER_NAME = ".zfxxgk-bulk.lock.takeover";
+/** A takeover never takes this long; a mutex this old was left by a taker that died. */
+const TAKEOVER_STALE_MS = 10_000;
+
+/**
+ * Takes over the lock of a holder on this host that died without releasing it. Two runs
+ * started together after a crash both see the dead holder; without a mutex the second
+ * would delete the lock the first had just taken, and both would write the folder. So the
+ * taker first makes the takeover directory (mkdir is atomic: one wins), judges the holder
+ * again under it (the owner file names the winner, or is gone while it locks), and keeps it
+ * until its own owner file is written.
+ */
+async function takeOver(dir: string, lockPath: string, options: Parameters<typeof lockfile.lock>[1], writeOwner: () => void): Promise<() => Promise<void>> {
+  const mutex = join(dir, TAKEOVER_NAME);
+  try {
+    mkdirSync(mutex);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    let age = 0;
+    try {
+      age = Date.now() - statSync(mutex).mtimeMs;
+    } catch {
+      // Gone already: the other taker finished.
+    }
+    if (age < TAKEOVER_STALE_MS) throw lockedError(dir);
+    rmSync(mutex, { recursive: true, force: true });
+    try {
+      mkdirSync(mutex);
+    } catch {
+      throw lockedError(dir);
+    }
+  }
+  try {
+    const owner = readOwner(dir);
+    if (!owner || owner.host !== hostname() || owner.pid === process.pid || alive(owner.pid)) throw lockedError(dir, owner);
+    // The holder died without releasing: same host, no such process. Its owner file goes
+    // first, so that a run arriving now does not judge our fresh lock by it.
+    rmSync(join(dir, LOCK_OWNER_NAME), { force: true });
+    rmSync(lockPath, { recursive: true, force: true });
+    let release: () => Promise<void>;
+    try {
+      release = await lockfile.lock(dir, options);
+    } catch (again) {
+      if ((again as NodeJS.ErrnoException).code === "ELOCKED") throw lockedError(dir);
+      throw again;
+    }
+    try {
+      writeOwner();
+    } catch (error) {
+      await release().catch(() => undefined);
+      throw error;
+    }
+    return release;
+  } finally {
+    rmSync(mutex, { recursive: true, force: true });
+  }
+}
+
+/** The {@link OutLock} of a lock this run holds. */
+function held(dir: string, release: () => Promise<void>, compromised: () => Error | null): OutLock {
   let released = false;
   return {
     get compromised() {
-      return compromised;
+      return compromised();
     },
     async release() {
       if (released) return;
       released = true;
       // A compromised lock may belong to someone else by now: leave it and the owner file alone.
-      if (compromised) return;
+      if (compromised()) return;
       rmSync(join(dir, LOCK_OWNER_NAME), { force: true });
       await release().catch(() => undefined);
     },
@@ -144,5 +207,5 @@ function lockedError(dir: string, owner: Owner | null = readOwner(dir)): LockedE
 
 /** Whether a directory entry is the lock's own (not an output). */
 export function isLockEntry(name: string): boolean {
-  return name === LOCK_NAME || name === LOCK_OWNER_NAME;
+  return name === LOCK_NAME || name === LOCK_OWNER_NAME || name === TAKEOVER_NAME;
 }

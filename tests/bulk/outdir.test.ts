@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFile
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LOCK_NAME, LOCK_OWNER_NAME } from "../../src/bulk/lock.js";
+import { LOCK_NAME, LOCK_OWNER_NAME, LockedError, lockOutDir } from "../../src/bulk/lock.js";
 import { seedVariant } from "./helpers/corpus.js";
 import { BUILT, CLI, cli, readCsvObjects, readJsonl, removeTempDirs, tempDir } from "./helpers/run.js";
 
@@ -132,6 +132,50 @@ describe("the lock on --out", () => {
     const r = await bulk("-o", out, a);
     expect(r.code, r.stderr).toBe(0);
   });
+});
+
+describe("a dead holder's lock, judged dead by two takers at once", () => {
+  it("the taker that judged first but acts second finds the lock taken and refuses (it never deletes the winner's lock)", async () => {
+    const out = tempDir();
+    const dead = spawn(process.execPath, ["-e", ""]);
+    await new Promise((resolve) => dead.on("close", resolve));
+    mkdirSync(join(out, LOCK_NAME), { recursive: true });
+    writeFileSync(join(out, LOCK_OWNER_NAME), JSON.stringify({ pid: dead.pid, host: hostname(), started: "2026-01-01T00:00:00Z" }));
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let judged = 0;
+    const seams = { judgedDead: async () => void (++judged === 1 && (await gate)) };
+    const first = lockOutDir(out, seams);
+    await until(() => judged === 1);
+    const second = await lockOutDir(out, seams);
+    open();
+    await expect(first).rejects.toBeInstanceOf(LockedError);
+    expect(second.compromised).toBeNull();
+    expect(JSON.parse(readFileSync(join(out, LOCK_OWNER_NAME), "utf8")).pid).toBe(process.pid);
+    await second.release();
+  });
+});
+
+describe.skipIf(!BUILT)("a dead holder's lock, taken over by several runs started together", () => {
+  it("exactly one takes it; the others refuse with exit 2 (none deletes the lock the winner just took)", async () => {
+    for (let round = 0; round < 1; round++) {
+      const out = tempDir();
+      const dead = spawn(process.execPath, ["-e", ""]);
+      const pid = dead.pid!;
+      await new Promise((resolve) => dead.on("close", resolve));
+      mkdirSync(join(out, LOCK_NAME), { recursive: true });
+      writeFileSync(join(out, LOCK_OWNER_NAME), JSON.stringify({ pid, host: hostname(), started: "2026-01-01T00:00:00Z" }));
+      // Each run holds the folder until its stdin ends, so none can finish before the others try.
+      const runs = Array.from({ length: 4 }, () => spawnHeld(["bulk", "-j", "0", "-q", "--force", "-o", out, "-"]));
+      await until(() => existsSync(join(out, LOCK_OWNER_NAME)) && JSON.parse(readFileSync(join(out, LOCK_OWNER_NAME), "utf8")).pid !== pid);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      for (const r of runs) r.child.stdin!.end(`${join(a, "r0.txt")}\n`);
+      const done = await Promise.all(runs.map((r) => r.done));
+      const codes = done.map((d) => d.code).sort();
+      expect(codes, done.map((d) => d.stderr).join("\n")).toEqual([0, 2, 2, 2]);
+      for (const d of done) if (d.code === 2) expect(d.stderr).toMatch(/is in use by another zfxxgk bulk run/);
+    }
+  }, 120_000);
 });
 
 /** Spawns the CLI with stdin left open, so the run holds its lock until stdin is ended. */
