@@ -34,6 +34,13 @@ interface Entry {
 /** Suffixes removed to get a province's or city's short name (江苏省 → 江苏). */
 const SHORT_SUFFIX = /(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区|地区|盟)$/;
 
+/**
+ * An autonomous prefecture's usual name: its place name and 州, the peoples named in the
+ * official name dropped (阿坝藏族羌族自治州 → 阿坝州, 海西蒙古族藏族自治州 → 海西州). Agencies
+ * write it so (阿坝州财政局); it names one prefecture, so it counts like a full name.
+ */
+const PREFECTURE = /^(.+?)(?:(?:藏|羌|彝|朝鲜|土家|苗|侗|布依|白|傣|景颇|傈僳|哈尼|壮|回|蒙古|哈萨克|柯尔克孜)族?)+自治州$/;
+
 /** A name in the index: the division it names, and whether it is a short form. */
 interface Name {
   entry: Entry;
@@ -68,6 +75,9 @@ function divisions() {
     add(name, e, false);
     // Short names only above county level: 海淀 or 城区 alone is too easily part of a word.
     if (level !== "county") add(name.replace(SHORT_SUFFIX, ""), e, true);
+    // Only from three characters on: 博州, 巴州, 克州 are also parts of other names (巴州区).
+    const prefecture = PREFECTURE.exec(name)?.[1];
+    if (level === "city" && prefecture !== undefined && prefecture.length >= 2) add(`${prefecture}州`, e, false);
   }
   index = { byCode, byName, lengthsByPrefix };
   return index;

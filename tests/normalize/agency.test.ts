@@ -1,7 +1,8 @@
 /**
  * Issue 14: who reported and where. Codes below are GB/T 2260's (read from the official list,
  * not from the resolver): 沭阳县 321322, 泗阳县 321323, 海淀区 110108, 南京市鼓楼区 320106,
- * 徐州市鼓楼区 320302, 福州市鼓楼区 350102, 开封市鼓楼区 410204, 宿迁市 321300.
+ * 徐州市鼓楼区 320302, 福州市鼓楼区 350102, 开封市鼓楼区 410204, 宿迁市 321300, 阿坝藏族羌族自治州 513200,
+ * 海西蒙古族藏族自治州 632800, 黔东南苗族侗族自治州 522600, 海南藏族自治州 632500.
  */
 import { describe, expect, it } from "vitest";
 import { parseReport } from "../../src/index.js";
@@ -38,6 +39,15 @@ describe("division", () => {
     expect(alone.candidates.map((c) => c.code).sort()).toEqual(["320106", "320302", "350102", "410204"]);
     expect(resolveDivision("鼓楼区人民政府", ["南京市鼓楼区人民政府2021年政府信息公开工作年度报告"]).division?.code).toBe("320106");
     expect(resolveDivision("鼓楼区人民政府", ["发布机构 福州市鼓楼区人民政府"]).division?.code).toBe("350102");
+  });
+
+  it("an autonomous prefecture by its usual short name (阿坝州 for 阿坝藏族羌族自治州)", () => {
+    expect(resolveDivision("阿坝州财政局").division).toEqual({ code: "513200", province: "四川省", city: "阿坝藏族羌族自治州", county: null, level: "city" });
+    expect(resolveDivision("四川省阿坝州人民政府").division?.code).toBe("513200");
+    expect(resolveDivision("海西州生态环境局").division?.code).toBe("632800");
+    expect(resolveDivision("黔东南州统计局").division?.code).toBe("522600");
+    // 海南州 is not 海南省.
+    expect(resolveDivision("海南州人民政府").division?.code).toBe("632500");
   });
 
   it("unknown names and street names are not places", () => {
