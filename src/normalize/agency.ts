@@ -10,7 +10,7 @@
 import { traditionalToSimplified } from "../text/labels.js";
 import { DIVISIONS } from "./divisions-data.js";
 
-/** Government level of a division, or of a township agency within its county. */
+/** Government level of a division, or of a township agency (乡镇, 街道) within it. */
 export type DivisionLevel = "province" | "city" | "county" | "township";
 
 /** A resolved administrative division: its code and the names along its path. */
@@ -20,7 +20,10 @@ export interface Division {
   province: string | null;
   city: string | null;
   county: string | null;
-  /** The agency's level: a 街道/乡镇 body is `township` (its code is its county's). */
+  /**
+   * The agency's level: a 街道/乡镇 body is `township`, whatever division its code is (its
+   * county's, or a city's where towns sit directly under the city: 东莞市虎门镇).
+   */
   level: DivisionLevel;
 }
 
@@ -180,7 +183,7 @@ function divisionOf(e: Entry, kind: string | null): Division {
   const province = byCode.get(`${e.code.slice(0, 2)}0000`)?.name ?? null;
   const city = e.level === "province" ? null : (byCode.get(`${e.code.slice(0, 4)}00`)?.name ?? null);
   const township = kind === "乡镇人民政府" || kind === "街道办事处";
-  return { code: e.code, province, city, county: e.level === "county" ? e.name : null, level: township && e.level === "county" ? "township" : e.level };
+  return { code: e.code, province, city, county: e.level === "county" ? e.name : null, level: township ? "township" : e.level };
 }
 
 /** What {@link resolveDivision} found: the division, or the candidates that tie. */

@@ -2,7 +2,7 @@
  * Issue 14: who reported and where. Codes below are GB/T 2260's (read from the official list,
  * not from the resolver): 沭阳县 321322, 泗阳县 321323, 海淀区 110108, 南京市鼓楼区 320106,
  * 徐州市鼓楼区 320302, 福州市鼓楼区 350102, 开封市鼓楼区 410204, 宿迁市 321300, 阿坝藏族羌族自治州 513200,
- * 海西蒙古族藏族自治州 632800, 黔东南苗族侗族自治州 522600, 海南藏族自治州 632500.
+ * 海西蒙古族藏族自治州 632800, 黔东南苗族侗族自治州 522600, 海南藏族自治州 632500, 东莞市 441900, 中山市 442000.
  */
 import { describe, expect, it } from "vitest";
 import { parseReport } from "../../src/index.js";
@@ -58,6 +58,11 @@ describe("division", () => {
 
   it("a township body gets its county's code and the township level", () => {
     expect(resolveDivision("南京市鼓楼区宁海路街道办事处").division).toEqual({ code: "320106", province: "江苏省", city: "南京市", county: "鼓楼区", level: "township" });
+  });
+
+  it("a township body of a city without counties is still township level (东莞 has towns, no counties)", () => {
+    expect(resolveDivision("东莞市虎门镇人民政府").division).toEqual({ code: "441900", province: "广东省", city: "东莞市", county: null, level: "township" });
+    expect(resolveDivision("中山市石岐街道办事处").division).toEqual({ code: "442000", province: "广东省", city: "中山市", county: null, level: "township" });
   });
 
   it("parseReport fills meta and says why a division is missing", () => {
