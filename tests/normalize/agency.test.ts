@@ -65,6 +65,16 @@ describe("division", () => {
     expect(resolveDivision("中山市石岐街道办事处").division).toEqual({ code: "442000", province: "广东省", city: "中山市", county: null, level: "township" });
   });
 
+  it("parseReport: the page's header block decides an ambiguous name (text and HTML)", () => {
+    const body = "鼓楼区人民政府2021年政府信息公开工作年度报告\n一、总体情况\n2021年，鼓楼区人民政府认真贯彻落实《条例》。";
+    expect(parseReport(`发布机构：福州市鼓楼区人民政府\n发布时间：2022-01-20\n${body}`).meta.division?.code).toBe("350102");
+    expect(parseReport(`索引号：000\n来源：南京市鼓楼区人民政府\n${body}`).meta.division?.code).toBe("320106");
+    const html = "<html><body><table><tr><td>发布机构：</td><td>开封市鼓楼区人民政府</td></tr></table><h1>鼓楼区人民政府2021年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>2021年，鼓楼区人民政府认真贯彻落实。</p></body></html>";
+    const report = parseReport(html);
+    expect(report.meta.division?.code).toBe("410204");
+    expect(report.diagnostics.filter((d) => d.code.startsWith("division-"))).toEqual([]);
+  });
+
   it("parseReport fills meta and says why a division is missing", () => {
     const seed = parseReport("泗阳县行政审批局2021年政府信息公开工作年度报告\n一、总体情况\n2021年，泗阳县行政审批局认真贯彻落实《条例》。");
     expect(seed.meta.division?.code).toBe("321323");
