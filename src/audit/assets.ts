@@ -36,6 +36,7 @@ table.model{border-collapse:collapse;margin:4px 0 8px;font-size:13px}
 table.model th,table.model td{border:1px solid #ccc;padding:2px 6px;text-align:left;vertical-align:top}
 table.model th[scope=row]{font-weight:400;max-width:22em}
 table.model td.colname{color:#777;font-size:12px}
+table.model tr.group th{font-weight:600;background:#f3f3f3}
 td.cell{text-align:right;min-width:2.5em;font-variant-numeric:tabular-nums}
 td.cell a{color:inherit;text-decoration:none;display:block}
 td.cell a:focus{outline:2px solid #2e7d32}

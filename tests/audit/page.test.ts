@@ -38,6 +38,24 @@ describe("audit page content", () => {
     });
   }
 
+  it("三 as the official table: the group labels stand above their numbered sub-rows", () => {
+    const heading = (html: string, path: string) => {
+      const $ = load(html);
+      return $(`td[data-path="${path}.naturalPerson"]`).closest("tr").prev("tr").text();
+    };
+    const seed = auditFile(corpusPath("corpus/seed/siyang-xzspj-2021.txt")).html;
+    expect(heading(seed, "requests.results.granted")).toBe("三、本年度办理结果");
+    expect(heading(seed, "requests.results.withheld.stateSecret")).toBe("（三）不予公开");
+    expect(heading(seed, "requests.results.unableToProvide.notHeld")).toBe("（四）无法提供");
+    expect(heading(seed, "requests.results.notProcessed.complaint")).toBe("（五）不予处理");
+    expect(heading(seed, "requests.results.otherHandling.overdueCorrection")).toBe("（六）其他处理");
+    // A label row holds no model cell, and the 2019 table's （六）其他处理 is a row of numbers.
+    expect(load(seed)("tr.group td.cell").length).toBe(0);
+    const t2019 = auditFile(corpusPath("corpus/cases/t2019-shanghai.rows.txt")).html;
+    expect(load(t2019)('td[data-path="requests.results.otherHandling.total.total"]').closest("tr").find("th").text()).toBe("（六）其他处理");
+    expect(load(t2019)("tr.group").text()).not.toContain("（六）");
+  });
+
   it("a broken identity is coloured and written out with its numbers", () => {
     const { report, html } = brokenReport();
     const $ = load(html);
