@@ -55,10 +55,10 @@ afterAll(async () => {
 });
 
 /** Writes the page to test-output and opens it from disk, collecting console errors. */
-async function open(name: string, audited: Audited, width = 1280): Promise<{ page: PageLike; errors: string[] }> {
+async function open(name: string, audited: Audited, width = 1280, height = 900): Promise<{ page: PageLike; errors: string[] }> {
   const file = join(OUT, `${name}.audit.html`);
   writeFileSync(file, audited.html);
-  const page = await browser!.newPage({ viewport: { width, height: 900 } });
+  const page = await browser!.newPage({ viewport: { width, height } });
   const errors: string[] = [];
   page.on("console", (m) => {
     if (m.type?.() === "error") errors.push(m.text?.() ?? "");
@@ -121,6 +121,20 @@ describe.skipIf(!haveBrowser && !process.env.CI)("audit page in Chromium", () =>
     expect(await shownAndMarked(page, cell)).toEqual({ inView: true, marked: true });
     await page.screenshot({ path: join(OUT, "broken-1280.png") });
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("at 1280 × 640 under a two-line header, only the panes scroll: the header stays in view", async () => {
+    const audited = brokenReport();
+    const { page } = await open("broken-640", audited, 1280, 640);
+    for (const path of ["reviewsAndLawsuits.lawsuitAfterReview.total", BROKEN_PATH]) {
+      const id = await page.$$eval(`td[data-path="${path}"] a`, (els) => els[0]!.getAttribute("href")!);
+      await page.click(`td[data-path="${path}"] a`);
+      expect(await shownAndMarked(page, id)).toEqual({ inView: true, marked: true });
+      expect(await page.evaluate(() => document.scrollingElement!.scrollTop), path).toBe(0);
+    }
+    // The panes end at the window's bottom edge.
+    expect(await page.evaluate(() => Math.round(document.querySelector(".source-pane")!.getBoundingClientRect().bottom) - window.innerHeight)).toBe(0);
     await page.close();
   });
 
