@@ -56,6 +56,24 @@ describe("audit page content", () => {
     expect(load(t2019)("tr.group").text()).not.toContain("（六）");
   });
 
+  it("each diagnostic is listed with a link to its place in the source and to the cells it names", () => {
+    const { report, html } = auditFile(corpusPath("corpus/real/shuyang-fgj-2023.partial.html"));
+    const $ = load(html);
+    const items = $("ol.diagnostics > li");
+    expect(items.length).toBe(report.diagnostics.length);
+    items.each((k, li) => {
+      const d = report.diagnostics[k]!;
+      expect($(li).find("code").first().text()).toBe(d.code);
+      const anchor = $(li).find("a.to-source").attr("href")!;
+      expect($(`pre.source ${anchor}`).length, d.code).toBe(1);
+    });
+    // row-width-mismatch on 三 row 一: linked to the row's seven cells, each flagged warning.
+    const k = report.diagnostics.findIndex((d) => d.code === "row-width-mismatch" && d.path === "requests.newReceived");
+    const cells = items.eq(k).find("a.to-cell").map((_, a) => $($(a).attr("href")!).attr("data-path")).get();
+    expect(cells).toEqual(["naturalPerson", "commercialEnterprise", "researchInstitution", "socialWelfareOrganization", "legalServiceAgency", "otherOrganization", "total"].map((c) => `requests.newReceived.${c}`));
+    for (const path of cells) expect($(`td[data-path="${path}"]`).hasClass("flag-warning"), path).toBe(true);
+  });
+
   it("a broken identity is coloured and written out with its numbers", () => {
     const { report, html } = brokenReport();
     const $ = load(html);
