@@ -4,13 +4,15 @@
  */
 
 /**
- * Two scrolling panes side by side from 900 px, stacked on a phone. Colours carry meaning only
- * together with a legend and a title text, so the page also reads in high-contrast modes.
+ * Two scrolling panes side by side from 900 px, filling the window below the header however
+ * tall it is (only the panes scroll, so the header stays in view), stacked on a phone. Colours
+ * carry meaning only together with a legend and a title text, so the page also reads in
+ * high-contrast modes.
  */
 export const AUDIT_STYLE = `
 :root{--err:#c62828;--warn:#e08600;--info:#1e6fd9;--fail:#8e24aa;--hi:#fff59d;font:14px/1.45 system-ui,-apple-system,"Segoe UI","Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;color:#1b1b1b;background:#fafafa}
-body{margin:0}
-header{padding:10px 16px;background:#fff;border-bottom:1px solid #ddd;overflow-wrap:anywhere}
+body{margin:0;display:flex;flex-direction:column;height:100vh}
+header{flex:none;padding:10px 16px;background:#fff;border-bottom:1px solid #ddd;overflow-wrap:anywhere}
 header h1{font-size:18px;margin:0 0 4px}
 header .file{margin:0;color:#666;font-family:ui-monospace,monospace;font-size:12px;word-break:break-all}
 header dl{display:flex;flex-wrap:wrap;gap:4px 18px;margin:6px 0}
@@ -19,10 +21,10 @@ header dt{color:#666}
 header dd{margin:0;font-weight:600}
 .legend{margin:4px 0 0;color:#444}
 .legend .cell,.legend .v{display:inline-block;padding:0 6px;border-radius:3px}
-main{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:0}
-.pane{height:calc(100vh - 118px);overflow:auto;padding:0 16px 24px;box-sizing:border-box}
+main{flex:1;min-height:0;display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:0}
+.pane{height:100%;overflow:auto;padding:0 16px 24px;box-sizing:border-box}
 .source-pane{border-right:1px solid #ddd;background:#fff}
-@media (max-width:900px){main{grid-template-columns:minmax(0,1fr)}.pane{height:auto;overflow:visible}.source-pane{border-right:0;border-bottom:1px solid #ddd}}
+@media (max-width:900px){body{display:block;height:auto}main{grid-template-columns:minmax(0,1fr)}.pane{height:auto;overflow:visible}.source-pane{border-right:0;border-bottom:1px solid #ddd}}
 h2{font-size:15px;margin:18px 0 6px}
 h2 small{color:#777;font-weight:400}
 pre.source{white-space:pre-wrap;overflow-wrap:anywhere;font:13px/1.5 ui-monospace,"Noto Sans Mono CJK SC",monospace;margin:0}
@@ -36,6 +38,7 @@ table.model{border-collapse:collapse;margin:4px 0 8px;font-size:13px}
 table.model th,table.model td{border:1px solid #ccc;padding:2px 6px;text-align:left;vertical-align:top}
 table.model th[scope=row]{font-weight:400;max-width:22em}
 table.model td.colname{color:#777;font-size:12px}
+table.model tr.group th{font-weight:600;background:#f3f3f3}
 td.cell{text-align:right;min-width:2.5em;font-variant-numeric:tabular-nums}
 td.cell a{color:inherit;text-decoration:none;display:block}
 td.cell a:focus{outline:2px solid #2e7d32}

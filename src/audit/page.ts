@@ -122,8 +122,15 @@ function templateTables(page: Page): string {
   out.push("</tbody></table></div>");
 
   const requests = family === "2021" ? REQUEST_ROWS_2021 : REQUEST_ROWS_2019;
+  // The official table's group labels above their rows: 三、本年度办理结果 before （一）, and
+  // （三）…（六） before their numbered sub-rows (1.属于国家秘密 is not 1.本机关不掌握…).
+  const requestRows = requests.map((r, i) => {
+    const group = r.group && r.group !== requests[i - 1]?.group ? REQUEST_GROUP_LABELS[r.group] : undefined;
+    const heading = r.path === "results.granted" ? RESULTS_LABEL : group;
+    return { label: r.label, path: `requests.${r.path}`, ...(heading ? { heading } : {}) };
+  });
   out.push(
-    crossTable(page, "t-requests", "三、收到和处理政府信息公开申请情况 <small>requests</small>", APPLICANT_COLUMNS, requests.map((r) => ({ label: r.label, path: `requests.${r.path}` }))),
+    crossTable(page, "t-requests", "三、收到和处理政府信息公开申请情况 <small>requests</small>", APPLICANT_COLUMNS, requestRows),
     crossTable(page, "t-reviews", "四、政府信息公开行政复议、行政诉讼情况 <small>reviewsAndLawsuits</small>", OUTCOME_COLUMNS, OUTCOME_GROUPS.map((g) => ({ label: g.label, path: `reviewsAndLawsuits.${g.key}` }))),
   );
   // Values the template tables above do not show (a row beyond the template, say) are listed too.
@@ -132,16 +139,36 @@ function templateTables(page: Page): string {
   return out.join("");
 }
 
-/** A table whose every row has the same columns (三, 四): row path + column key is the cell's path. */
+/** The label of 三's results block, printed above （一）予以公开. */
+const RESULTS_LABEL = "三、本年度办理结果";
+
+/** The labels of 三's groups whose sub-rows are numbered 1., 2., … */
+const REQUEST_GROUP_LABELS: Record<string, string> = {
+  withheld: "（三）不予公开",
+  unableToProvide: "（四）无法提供",
+  notProcessed: "（五）不予处理",
+  otherHandling: "（六）其他处理",
+};
+
+/**
+ * A table whose every row has the same columns (三, 四): row path + column key is the cell's
+ * path. A row's `heading` is a label row above it (a group label, no numbers).
+ */
 function crossTable(
   page: Page,
   id: string,
   title: string,
   columns: ReadonlyArray<{ key: string; label: string }>,
-  rows: ReadonlyArray<{ label: string; path: string }>,
+  rows: ReadonlyArray<{ label: string; path: string; heading?: string }>,
 ): string {
   const head = columns.map((c) => `<th scope="col">${esc(c.label)}</th>`).join("");
-  const body = rows.map((r) => `<tr><th scope="row">${esc(r.label)}</th>${columns.map((c) => page.td(`${r.path}.${c.key}`)).join("")}</tr>`).join("");
+  const body = rows
+    .map(
+      (r) =>
+        `${r.heading ? `<tr class="group"><th scope="rowgroup" colspan="${columns.length + 1}">${esc(r.heading)}</th></tr>` : ""}` +
+        `<tr><th scope="row">${esc(r.label)}</th>${columns.map((c) => page.td(`${r.path}.${c.key}`)).join("")}</tr>`,
+    )
+    .join("");
   return `<h2 id="${id}">${title}</h2><div class="scroll"><table class="model"><thead><tr><th></th>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 

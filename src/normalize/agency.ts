@@ -10,7 +10,7 @@
 import { traditionalToSimplified } from "../text/labels.js";
 import { DIVISIONS } from "./divisions-data.js";
 
-/** Government level of a division, or of a township agency within its county. */
+/** Government level of a division, or of a township agency (乡镇, 街道) within it. */
 export type DivisionLevel = "province" | "city" | "county" | "township";
 
 /** A resolved administrative division: its code and the names along its path. */
@@ -20,7 +20,10 @@ export interface Division {
   province: string | null;
   city: string | null;
   county: string | null;
-  /** The agency's level: a 街道/乡镇 body is `township` (its code is its county's). */
+  /**
+   * The agency's level: a 街道/乡镇 body is `township`, whatever division its code is (its
+   * county's, or a city's where towns sit directly under the city: 东莞市虎门镇).
+   */
   level: DivisionLevel;
 }
 
@@ -33,6 +36,13 @@ interface Entry {
 
 /** Suffixes removed to get a province's or city's short name (江苏省 → 江苏). */
 const SHORT_SUFFIX = /(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区|地区|盟)$/;
+
+/**
+ * An autonomous prefecture's usual name: its place name and 州, the peoples named in the
+ * official name dropped (阿坝藏族羌族自治州 → 阿坝州, 海西蒙古族藏族自治州 → 海西州). Agencies
+ * write it so (阿坝州财政局); it names one prefecture, so it counts like a full name.
+ */
+const PREFECTURE = /^(.+?)(?:(?:藏|羌|彝|朝鲜|土家|苗|侗|布依|白|傣|景颇|傈僳|哈尼|壮|回|蒙古|哈萨克|柯尔克孜)族?)+自治州$/;
 
 /** A name in the index: the division it names, and whether it is a short form. */
 interface Name {
@@ -68,6 +78,9 @@ function divisions() {
     add(name, e, false);
     // Short names only above county level: 海淀 or 城区 alone is too easily part of a word.
     if (level !== "county") add(name.replace(SHORT_SUFFIX, ""), e, true);
+    // Only from three characters on: 博州, 巴州, 克州 are also parts of other names (巴州区).
+    const prefecture = PREFECTURE.exec(name)?.[1];
+    if (level === "city" && prefecture !== undefined && prefecture.length >= 2) add(`${prefecture}州`, e, false);
   }
   index = { byCode, byName, lengthsByPrefix };
   return index;
@@ -170,7 +183,7 @@ function divisionOf(e: Entry, kind: string | null): Division {
   const province = byCode.get(`${e.code.slice(0, 2)}0000`)?.name ?? null;
   const city = e.level === "province" ? null : (byCode.get(`${e.code.slice(0, 4)}00`)?.name ?? null);
   const township = kind === "乡镇人民政府" || kind === "街道办事处";
-  return { code: e.code, province, city, county: e.level === "county" ? e.name : null, level: township && e.level === "county" ? "township" : e.level };
+  return { code: e.code, province, city, county: e.level === "county" ? e.name : null, level: township ? "township" : e.level };
 }
 
 /** What {@link resolveDivision} found: the division, or the candidates that tie. */

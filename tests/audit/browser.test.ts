@@ -3,12 +3,12 @@
  * Issue 15 in a real browser: Debian's Chromium, driven headless by playwright-core (nothing
  * downloads a browser). The audit pages of the seed, of a report with a broken identity and of
  * every corpus file open from disk with no console error; clicking a model cell brings its
- * source span into view and marks it, and the reverse; the keyboard does the same; the page
- * fits a phone's width. Screenshots go to test-output/audit/.
+ * source span into view and marks it, and the reverse; the keyboard does the same; text can
+ * be selected with the mouse; the page fits a phone's width. Screenshots go to test-output/audit/.
  *
  * Under CI a missing browser fails the run (.ci/run installs chromium); locally it is skipped.
  */
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -28,6 +28,7 @@ interface PageLike {
   click(selector: string): Promise<void>;
   focus(selector: string): Promise<void>;
   keyboard: { press(key: string): Promise<void> };
+  mouse: { move(x: number, y: number): Promise<void>; down(): Promise<void>; up(): Promise<void> };
   waitForTimeout(ms: number): Promise<void>;
   $(selector: string): Promise<Handle | null>;
   $$eval<T>(selector: string, fn: (els: Element[]) => T): Promise<T>;
@@ -54,10 +55,10 @@ afterAll(async () => {
 });
 
 /** Writes the page to test-output and opens it from disk, collecting console errors. */
-async function open(name: string, audited: Audited, width = 1280): Promise<{ page: PageLike; errors: string[] }> {
+async function open(name: string, audited: Audited, width = 1280, height = 900): Promise<{ page: PageLike; errors: string[] }> {
   const file = join(OUT, `${name}.audit.html`);
   writeFileSync(file, audited.html);
-  const page = await browser!.newPage({ viewport: { width, height: 900 } });
+  const page = await browser!.newPage({ viewport: { width, height } });
   const errors: string[] = [];
   page.on("console", (m) => {
     if (m.type?.() === "error") errors.push(m.text?.() ?? "");
@@ -99,6 +100,12 @@ describe.skipIf(!haveBrowser && !process.env.CI)("audit page in Chromium", () =>
     expect(await shownAndMarked(page, `td[data-path="${first}"]`)).toEqual({ inView: true, marked: true });
     // Every value has a span on the page.
     expect(await page.$$eval("a.v", (els) => els.length)).toBe(Object.keys(audited.report.provenance).length);
+    // At 1280 px: source and model side by side, nothing wider than the window.
+    const layout = await page.evaluate(() => {
+      const [source, model] = [".source-pane", ".model-pane"].map((q) => document.querySelector(q)!.getBoundingClientRect());
+      return { sideBySide: source!.top === model!.top && source!.right <= model!.left + 1, overflow: document.documentElement.scrollWidth - window.innerWidth };
+    });
+    expect(layout).toEqual({ sideBySide: true, overflow: 0 });
     await page.screenshot({ path: join(OUT, "seed-1280.png") });
     expect(errors).toEqual([]);
     await page.close();
@@ -117,6 +124,20 @@ describe.skipIf(!haveBrowser && !process.env.CI)("audit page in Chromium", () =>
     await page.close();
   });
 
+  it("at 1280 × 640 under a two-line header, only the panes scroll: the header stays in view", async () => {
+    const audited = brokenReport();
+    const { page } = await open("broken-640", audited, 1280, 640);
+    for (const path of ["reviewsAndLawsuits.lawsuitAfterReview.total", BROKEN_PATH]) {
+      const id = await page.$$eval(`td[data-path="${path}"] a`, (els) => els[0]!.getAttribute("href")!);
+      await page.click(`td[data-path="${path}"] a`);
+      expect(await shownAndMarked(page, id)).toEqual({ inView: true, marked: true });
+      expect(await page.evaluate(() => document.scrollingElement!.scrollTop), path).toBe(0);
+    }
+    // The panes end at the window's bottom edge.
+    expect(await page.evaluate(() => Math.round(document.querySelector(".source-pane")!.getBoundingClientRect().bottom) - window.innerHeight)).toBe(0);
+    await page.close();
+  });
+
   it("keyboard: a focused cell link opened with Enter shows its span", async () => {
     const audited = auditFile(corpusPath("corpus/seed/siyang-xzspj-2021.txt"));
     const { page } = await open("seed-keyboard", audited);
@@ -128,6 +149,43 @@ describe.skipIf(!haveBrowser && !process.env.CI)("audit page in Chromium", () =>
     await page.close();
   });
 
+  it("keyboard: Tab reaches the value links, and Enter on a source span shows its cell", async () => {
+    const audited = auditFile(corpusPath("corpus/seed/siyang-xzspj-2021.txt"));
+    const { page } = await open("seed-keyboard-back", audited);
+    // From the top of the page, a few Tabs land on a link of the page (the source pane first).
+    let focused = "";
+    for (let i = 0; i < 4 && !focused.startsWith("A"); i++) {
+      await page.keyboard.press("Tab");
+      focused = await page.evaluate(() => `${document.activeElement?.tagName}.${document.activeElement?.className}`);
+    }
+    expect(focused).toMatch(/^A\.v/);
+    const path = "requests.newReceived.total";
+    await page.focus(`a.v[data-path="${path}"]`);
+    await page.keyboard.press("Enter");
+    expect(await shownAndMarked(page, `td[data-path="${path}"]`)).toEqual({ inView: true, marked: true });
+    await page.close();
+  });
+
+  it("text is selectable: a mouse drag over the source selects its text", async () => {
+    const audited = auditFile(corpusPath("corpus/seed/siyang-xzspj-2021.txt"));
+    const { page } = await open("seed-select", audited);
+    const box = await page.evaluate(() => {
+      const r = document.querySelector("pre.source")!.getBoundingClientRect();
+      return { x: r.left + 4, y: r.top + 8, w: Math.min(r.width - 8, 400) };
+    });
+    await page.mouse.move(box.x, box.y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.w, box.y + 40);
+    await page.mouse.up();
+    const selected = await page.evaluate(() => window.getSelection()?.toString() ?? "");
+    expect(selected.length).toBeGreaterThan(5);
+    expect(audited.text).toContain(selected.split("\n")[0]!.slice(0, 5));
+    // Nothing on the page turns selection off.
+    const none = await page.$$eval("body *", (els) => els.filter((e) => getComputedStyle(e).userSelect === "none").length);
+    expect(none).toBe(0);
+    await page.close();
+  });
+
   it("phone width: one column, nothing wider than the screen, even under a long unbroken file name", async () => {
     // The seed has no title, so the heading is the file's name: an archive path with no break
     // opportunity in it (CI's clone directory was one) must wrap, not widen the page.
@@ -136,6 +194,8 @@ describe.skipIf(!haveBrowser && !process.env.CI)("audit page in Chromium", () =>
     const { page, errors } = await open("seed-phone", audited, 390);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    // Stacked: the model below the source.
+    expect(await page.evaluate(() => document.querySelector(".model-pane")!.getBoundingClientRect().top >= document.querySelector(".source-pane")!.getBoundingClientRect().bottom)).toBe(true);
     await page.screenshot({ path: join(OUT, "seed-390.png") });
     expect(errors).toEqual([]);
     await page.close();
@@ -150,4 +210,16 @@ describe.skipIf(!haveBrowser && !process.env.CI)("audit page in Chromium", () =>
       await page.close();
     });
   }
+
+  it("every corpus/cases page (legacy, 2019, 2021; rows and cells) opens with no console error and a span per value", async () => {
+    const cases = readdirSync(corpusPath("corpus/cases")).filter((f) => f.endsWith(".txt"));
+    expect(cases.length).toBeGreaterThan(0);
+    for (const file of cases) {
+      const audited = auditFile(corpusPath(`corpus/cases/${file}`));
+      const { page, errors } = await open(file, audited);
+      expect(await page.$$eval("a.v", (els) => els.length), file).toBe(Object.keys(audited.report.provenance).length);
+      expect(errors, file).toEqual([]);
+      await page.close();
+    }
+  }, 60_000);
 });

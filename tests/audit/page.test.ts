@@ -38,6 +38,42 @@ describe("audit page content", () => {
     });
   }
 
+  it("三 as the official table: the group labels stand above their numbered sub-rows", () => {
+    const heading = (html: string, path: string) => {
+      const $ = load(html);
+      return $(`td[data-path="${path}.naturalPerson"]`).closest("tr").prev("tr").text();
+    };
+    const seed = auditFile(corpusPath("corpus/seed/siyang-xzspj-2021.txt")).html;
+    expect(heading(seed, "requests.results.granted")).toBe("三、本年度办理结果");
+    expect(heading(seed, "requests.results.withheld.stateSecret")).toBe("（三）不予公开");
+    expect(heading(seed, "requests.results.unableToProvide.notHeld")).toBe("（四）无法提供");
+    expect(heading(seed, "requests.results.notProcessed.complaint")).toBe("（五）不予处理");
+    expect(heading(seed, "requests.results.otherHandling.overdueCorrection")).toBe("（六）其他处理");
+    // A label row holds no model cell, and the 2019 table's （六）其他处理 is a row of numbers.
+    expect(load(seed)("tr.group td.cell").length).toBe(0);
+    const t2019 = auditFile(corpusPath("corpus/cases/t2019-shanghai.rows.txt")).html;
+    expect(load(t2019)('td[data-path="requests.results.otherHandling.total.total"]').closest("tr").find("th").text()).toBe("（六）其他处理");
+    expect(load(t2019)("tr.group").text()).not.toContain("（六）");
+  });
+
+  it("each diagnostic is listed with a link to its place in the source and to the cells it names", () => {
+    const { report, html } = auditFile(corpusPath("corpus/real/shuyang-fgj-2023.partial.html"));
+    const $ = load(html);
+    const items = $("ol.diagnostics > li");
+    expect(items.length).toBe(report.diagnostics.length);
+    items.each((k, li) => {
+      const d = report.diagnostics[k]!;
+      expect($(li).find("code").first().text()).toBe(d.code);
+      const anchor = $(li).find("a.to-source").attr("href")!;
+      expect($(`pre.source ${anchor}`).length, d.code).toBe(1);
+    });
+    // row-width-mismatch on 三 row 一: linked to the row's seven cells, each flagged warning.
+    const k = report.diagnostics.findIndex((d) => d.code === "row-width-mismatch" && d.path === "requests.newReceived");
+    const cells = items.eq(k).find("a.to-cell").map((_, a) => $($(a).attr("href")!).attr("data-path")).get();
+    expect(cells).toEqual(["naturalPerson", "commercialEnterprise", "researchInstitution", "socialWelfareOrganization", "legalServiceAgency", "otherOrganization", "total"].map((c) => `requests.newReceived.${c}`));
+    for (const path of cells) expect($(`td[data-path="${path}"]`).hasClass("flag-warning"), path).toBe(true);
+  });
+
   it("a broken identity is coloured and written out with its numbers", () => {
     const { report, html } = brokenReport();
     const $ = load(html);

@@ -69,6 +69,9 @@ describe("bulk panel pass", () => {
     expect(count("SELECT count(*) AS n FROM panel")).toBe(4);
     expect(count("SELECT count(*) AS n FROM duplicates")).toBe(dups.length);
     expect(count("SELECT count(*) AS n FROM links WHERE status = 'fail'")).toBe(1);
+    // The agency and division columns, as text (a code is not a number to add up).
+    const places = db.prepare("SELECT DISTINCT agency_key, agency_kind, division_code, typeof(division_code) AS t, province, city, county, division_level FROM panel").all();
+    expect(places).toEqual([{ agency_key: AGENCY, agency_kind: "局", division_code: "321323", t: "text", province: "江苏省", city: "宿迁市", county: "泗阳县", division_level: "county" }]);
     db.close();
   });
 

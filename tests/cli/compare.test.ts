@@ -52,6 +52,20 @@ describe("zfxxgk compare", () => {
     expect(identity).toContain("1 column(s) disagree");
   });
 
+  it("notes where either value is flagged: a failing identity through it", async () => {
+    // 2023's 自然人 of 三 row 一 raised by one after the model was made: its row total fails.
+    const broken = model(2023, 12);
+    (broken.requests as unknown as Record<string, Row>).newReceived!.naturalPerson! += 1;
+    writeFileSync(join(dir, "2023-broken.txt"), render(broken, "cell-lines"));
+    const r = await cli(["compare", join(dir, "2022.txt"), join(dir, "2023-broken.txt")]);
+    expect(r.code, r.stderr).toBe(0);
+    const line = (path: string) => r.stdout.split("\n").find((l) => l.startsWith(`${path} `))!;
+    expect(line("requests.newReceived.naturalPerson")).toContain("B: fails requests.rowTotal.newReceived");
+    expect(line("requests.newReceived.naturalPerson")).not.toContain("A:");
+    // A value no identity or diagnostic touches has no note.
+    expect(line("reviewsAndLawsuits.review.upheld")).toMatch(/\d$/);
+  });
+
   it("wants exactly two files", async () => {
     expect((await cli(["compare", join(dir, "2022.txt")])).code).toBe(2);
   });
