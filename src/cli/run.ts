@@ -11,6 +11,7 @@ import {
   formatCheckLine,
   formatCodeFrame,
   formatDiagnosticLine,
+  isUnsettledCheck,
 } from "../diagnostics/format.js";
 import type { Report, Severity } from "../model/types.js";
 import { parseReport as realParseReport } from "../parse-report.js";
@@ -209,7 +210,8 @@ async function check(args: FileArgs, parsed: AsyncIterable<Parsed>, io: CliIO): 
         text: args.codeframe ? formatCodeFrame(frameText(), d, { file: name }) : formatDiagnosticLine(name, d),
       });
     }
-    for (const c of report.checks) {
+    // Failing checks only: an incomplete one (a null operand) is not printed, nor counted.
+    for (const c of report.checks.filter(isUnsettledCheck)) {
       if (c.status !== "fail") continue;
       failing += 1;
       const d = checkAsDiagnostic(c, report);

@@ -23,10 +23,26 @@ export const DiagnosticCodes = {
   placeholderCell: { code: "placeholder-cell", severity: "info" },
   /** A cell carries a unit (`251000元`) different from its column's unit. */
   unitInCell: { code: "unit-in-cell", severity: "warning" },
-  /** A truncated or garbled label was mapped by its position in the template grid. */
+  /**
+   * A truncated or missing label (or a header the template's column order stands in for) was
+   * mapped by its position in the template grid: nothing in the text contradicts the place.
+   */
   labelAssumed: { code: "label-assumed", severity: "info" },
+  /**
+   * A label that is not a truncation of the template's (garbled, reworded or another row's)
+   * was placed by its position in the template grid alone: nothing in the label confirms the
+   * place, so the value may be in the wrong place. Kept apart from `label-assumed` (info),
+   * which is the safe case of the same placement.
+   */
+  labelGuessed: { code: "label-guessed", severity: "warning" },
   /** A row inside a known table matched no template row; its values are not in the model. */
   unknownRow: { code: "unknown-row", severity: "warning" },
+  /**
+   * A whole pre-2019 table with no statistics header was deliberately left unread: its numbers
+   * are not guessed into the model. Nothing was lost by mistake, so this is not `unknown-row`
+   * (a warning about one row of a table that was read).
+   */
+  legacyTableUnread: { code: "legacy-table-unread", severity: "info" },
   /** A template row was not found in its table: its values are absent. */
   missingRow: { code: "missing-row", severity: "warning" },
   /**
@@ -131,29 +147,21 @@ export const DiagnosticCodes = {
    * and the sum's check cannot fail while those rows stay blank. The values are kept, flagged.
    */
   splitUnconfirmed: { code: "split-unconfirmed", severity: "warning" },
+  /**
+   * An accounting identity (a `checks` entry) fails: the source disagrees with itself, though
+   * its values were read faithfully. Not emitted by the parser (the check itself is the
+   * record); `zfxxgk check` and code frames show a failing check as a diagnostic of this code.
+   */
+  checkFailed: { code: "check-failed", severity: "warning" },
+  /**
+   * An accounting identity could not be evaluated because an operand is null (status
+   * `incomplete`): shown as a diagnostic of this code when a caller lists such checks. Not
+   * emitted by the parser, and not printed by `zfxxgk check`, which lists failing checks only.
+   */
+  checkIncomplete: { code: "check-incomplete", severity: "info" },
   /** An unexpected failure inside the parser; the report holds what was read before it. */
   internalError: { code: "internal-error", severity: "error" },
 } as const;
-
-/**
- * Kinds that share a public code with an entry of {@link DiagnosticCodes} but carry another
- * severity, registered here so that no call site overrides a severity: the registry is the
- * truth for every diagnostic's severity. Each is a real distinction that deserves its own code
- * (see the note at each); they keep the shared code because existing output (tests, corpus,
- * users' filters) pins it — splitting them is a public change left to its own issue.
- */
-export const DiagnosticVariants = {
-  /**
-   * `label-assumed` as a warning: the label was not a mere truncation of the template's (a
-   * garbled or different label placed by its position), so the value may be in the wrong place.
-   */
-  labelGuessed: { code: "label-assumed", severity: "warning" },
-  /**
-   * `unknown-row` as an info: a whole pre-2019 table with no statistics header, deliberately
-   * left unread (its numbers are not guessed into the model).
-   */
-  legacyTableUnread: { code: "unknown-row", severity: "info" },
-} as const satisfies Record<string, { code: (typeof DiagnosticCodes)[keyof typeof DiagnosticCodes]["code"]; severity: "error" | "warning" | "info" }>;
 
 /** One entry of {@link DiagnosticCodes}. */
 export type DiagnosticKind = (typeof DiagnosticCodes)[keyof typeof DiagnosticCodes];

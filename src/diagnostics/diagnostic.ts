@@ -13,7 +13,7 @@ export interface DiagnosticExtra {
 }
 
 /**
- * Makes a diagnostic of a registered kind (DiagnosticCodes or DiagnosticVariants in codes.ts):
+ * Makes a diagnostic of a registered kind (DiagnosticCodes in codes.ts):
  * the kind's registered severity is the diagnostic's, never changed by the caller.
  */
 export function diagnostic(

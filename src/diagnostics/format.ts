@@ -5,6 +5,26 @@
  * to jump to it.
  */
 import type { Check, Diagnostic, Report } from "../model/types.js";
+import { DiagnosticCodes } from "./codes.js";
+
+/**
+ * A check that is a finding: one that fails, or could not be evaluated (`incomplete`). A
+ * passing check is not a finding and has no diagnostic code, so the type keeps it out.
+ */
+export type UnsettledCheck = Check & { status: "fail" | "incomplete" };
+
+/** Whether a check is a finding ({@link UnsettledCheck}), narrowing its type. */
+export function isUnsettledCheck(check: Check): check is UnsettledCheck {
+  return check.status === "fail" || check.status === "incomplete";
+}
+
+/**
+ * The registered kind a check is shown as: `check-failed` (warning) for a failing check,
+ * `check-incomplete` (info) for one with a null operand.
+ */
+export function checkKind(check: UnsettledCheck): (typeof DiagnosticCodes)["checkFailed" | "checkIncomplete"] {
+  return check.status === "fail" ? DiagnosticCodes.checkFailed : DiagnosticCodes.checkIncomplete;
+}
 
 /**
  * Options of {@link formatCodeFrame}. Both fields exist so that callers with narrow output
@@ -36,14 +56,17 @@ export function formatDiagnosticLine(file: string, d: Diagnostic): string {
 }
 
 /**
- * A failing accounting identity rendered like a diagnostic, so that `zfxxgk check` output is
- * one homogeneous list. It points at the first operand's provenance (1:1 when there is none)
- * because that is where a reader starts looking. A `fail` is reported as a `warning`: the
- * source disagrees with itself, but the values were read faithfully.
+ * A failing (or incomplete) accounting identity rendered like a diagnostic, so that `zfxxgk
+ * check` output is one homogeneous list. It points at the first operand's provenance (1:1 when
+ * there is none) because that is where a reader starts looking. Code and severity are the
+ * registered ones of {@link checkKind}: a `fail` is `check-failed`, a `warning` (the source
+ * disagrees with itself, but the values were read faithfully); an `incomplete` is
+ * `check-incomplete`, an `info`.
  */
-export function formatCheckLine(file: string, check: Check, report: Report): string {
+export function formatCheckLine(file: string, check: UnsettledCheck, report: Report): string {
   const { line, column } = checkPosition(check, report).start;
-  return `${file}:${line}:${column} ${checkSeverity(check)} check-failed ${checkMessage(check)}`;
+  const kind = checkKind(check);
+  return `${file}:${line}:${column} ${kind.severity} ${kind.code} ${checkMessage(check)}`;
 }
 
 /**
@@ -60,23 +83,21 @@ export function checkPosition(check: Check, report: Report): Diagnostic["positio
 }
 
 /**
- * A check seen as a diagnostic (code `check-failed`), so that code frames and severity
- * filters treat failing checks exactly like the parser's own findings.
+ * A check seen as a diagnostic (code `check-failed` or `check-incomplete`, see
+ * {@link checkKind}), so that code frames and severity filters treat failing checks exactly
+ * like the parser's own findings.
  */
-export function checkAsDiagnostic(check: Check, report: Report): Diagnostic {
+export function checkAsDiagnostic(check: UnsettledCheck, report: Report): Diagnostic {
+  const kind = checkKind(check);
   const d: Diagnostic = {
-    code: "check-failed",
-    severity: checkSeverity(check),
+    code: kind.code,
+    severity: kind.severity,
     message: checkMessage(check),
     position: checkPosition(check, report),
   };
   const first = check.paths[0];
   if (first !== undefined) d.path = first;
   return d;
-}
-
-function checkSeverity(check: Check): Diagnostic["severity"] {
-  return check.status === "fail" ? "warning" : "info";
 }
 
 function checkMessage(check: Check): string {

@@ -5,7 +5,10 @@ import {
   formatCheckLine,
   formatCodeFrame,
   formatDiagnosticLine,
+  isUnsettledCheck,
+  type UnsettledCheck,
 } from "../../src/diagnostics/format.js";
+import { DiagnosticCodes } from "../../src/diagnostics/codes.js";
 import type { Check, Diagnostic, Report } from "../../src/model/types.js";
 
 function at(line: number, column: number, offset = 0) {
@@ -55,7 +58,7 @@ describe("formatDiagnosticLine", () => {
 });
 
 describe("formatCheckLine", () => {
-  const check: Check = {
+  const check: UnsettledCheck = {
     id: "requests.balance.total",
     status: "fail",
     expected: 12,
@@ -73,7 +76,7 @@ describe("formatCheckLine", () => {
   });
 
   it("falls back to 1:1 without provenance and prints null operands", () => {
-    const c: Check = { ...check, expected: null, paths: [] };
+    const c: UnsettledCheck = { ...check, expected: null, paths: [] };
     expect(formatCheckLine("b.txt", c, reportWith({}))).toBe(
       "b.txt:1:1 warning check-failed requests.balance.total: expected null, actual 11",
     );
@@ -83,6 +86,23 @@ describe("formatCheckLine", () => {
     const d = checkAsDiagnostic(check, reportWith({}));
     expect(d).toMatchObject({ code: "check-failed", severity: "warning", path: "requests.newReceived.total" });
     expect(d.position.start).toEqual(at(1, 1, 0));
+    expect(d).toMatchObject(DiagnosticCodes.checkFailed);
+  });
+
+  it("shows an incomplete check as check-incomplete, an info, with its registered severity", () => {
+    const c: UnsettledCheck = { ...check, status: "incomplete", actual: null };
+    const report = reportWith({
+      "requests.newReceived.total": { start: at(80, 1, 2000), end: at(80, 3, 2002), raw: "12" },
+    });
+    expect(formatCheckLine("a.txt", c, report)).toBe(
+      "a.txt:80:1 info check-incomplete requests.balance.total: expected 12, actual null (incomplete)",
+    );
+    expect(checkAsDiagnostic(c, report)).toMatchObject({ ...DiagnosticCodes.checkIncomplete, path: "requests.newReceived.total" });
+  });
+
+  it("has no diagnostic for a passing check: isUnsettledCheck keeps it out", () => {
+    const checks: Check[] = [check, { ...check, status: "pass", actual: 12 }, { ...check, status: "incomplete" }];
+    expect(checks.filter(isUnsettledCheck).map((c) => c.status)).toEqual(["fail", "incomplete"]);
   });
 });
 

@@ -72,11 +72,11 @@ describe("pdftotext -layout", () => {
     expect(r.diagnostics.filter((d) => d.path?.startsWith("requests.results.partiallyGranted"))).toEqual([]);
   });
 
-  it("gives no label to a values line that prints none (the line above may be another row's): its row is only assumed, with a warning", () => {
+  it("gives no label to a values line that prints none (the line above may be another row's): its row is only guessed, with a warning", () => {
     const text = REQUESTS.replace("                              1.         0    1", "                                         0    1");
     const r = parseReport(`某某局2021年政府信息公开工作年度报告\n\n${PROACTIVE}\n${text}`);
     const flags = r.diagnostics.filter((d) => d.path === "requests.results.withheld.stateSecret" && d.severity === "warning");
-    expect(flags.map((d) => d.code)).toEqual(["label-assumed"]);
+    expect(flags.map((d) => d.code)).toEqual(["label-guessed"]);
   });
 
   it("warns on both rows when a row label stands alone above another row's label with values (the numbers may be the upper row's)", () => {

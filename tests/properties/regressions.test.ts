@@ -145,7 +145,7 @@ describe("regressions found by the properties", () => {
     );
     expect(report.proactive?.rules).toEqual({ issued: 1, repealed: 2, inForce: 3 });
     expect(report.proactive?.normativeDocuments).toEqual({ issued: 4, repealed: 5, inForce: 6 });
-    // No column taken on trust (label-assumed) and no shifted row: the header named them all.
+    // No column taken on trust (label-assumed, label-guessed) and no shifted row: the header named them all.
     expect(report.diagnostics.filter((d) => /^proactive\.(rules|normativeDocuments)/.test(d.path ?? ""))).toEqual([]);
   });
 

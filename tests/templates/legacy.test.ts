@@ -94,7 +94,7 @@ describe("statistics tables", () => {
     const second = rowLines([["申请办结数", "件", "11"]]);
     const r = parse(legacy("附表", first, "二、主动公开政府信息情况", second));
     expect(r.legacyStatistics?.map((s) => s.label)).toEqual(["收到申请数"]);
-    const d = r.diagnostics.find((x) => x.path === "legacyStatistics" && x.code === "unknown-row")!;
+    const d = r.diagnostics.find((x) => x.path === "legacyStatistics" && x.code === "legacy-table-unread")!;
     expect(d.severity).toBe("info");
   });
 
@@ -125,7 +125,7 @@ describe("statistics tables", () => {
   it("needs both a label and a unit column to call a table statistics", () => {
     const r = parse(legacy(rowLines([["项目", "数量"], ["收到申请", "12"]])));
     expect(r.legacyStatistics).toBeUndefined();
-    expect(codes(r)).toContain("unknown-row legacyStatistics");
+    expect(codes(r)).toContain("legacy-table-unread legacyStatistics");
   });
 
   it("guesses no number from prose", () => {
@@ -140,7 +140,7 @@ describe("statistics tables", () => {
   it("does not flag the page's metadata box", () => {
     const box = rowLines([["索 引 号", "014416330/2018-04736", "发布机构", "示例县人民政府办公室"]]);
     const r = parse(`${box}\n${legacy()}`);
-    expect(codes(r)).not.toContain("unknown-row legacyStatistics");
+    expect(codes(r)).not.toContain("legacy-table-unread legacyStatistics");
   });
 
   it("reads a statistics table appended to a post-2019 report without touching 三", () => {

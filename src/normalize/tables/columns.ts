@@ -5,7 +5,7 @@
  */
 import type { TableCell } from "../../ast/types.js";
 import type { Template } from "../../model/types.js";
-import { DiagnosticCodes, DiagnosticVariants } from "../../diagnostics/codes.js";
+import { DiagnosticCodes } from "../../diagnostics/codes.js";
 import { childPath, clip, type NormalizeContext } from "../context.js";
 import { TextMemo } from "../../text/memo.js";
 import { normalizedPhrases } from "../../text/phrases.js";
@@ -183,7 +183,7 @@ export function resolveColumns(state: ColumnState, def: ProactiveRowSpec, v: Row
   // places) gives positions nothing to stand on: the whole row is flagged.
   if (header.length > columns.length) {
     state.ctx.report(
-      DiagnosticVariants.labelGuessed,
+      DiagnosticCodes.labelGuessed,
       `the sub-table header \`${clip(header.map((c) => c.value).join(" | "))}\` has ${header.length} places where the ${family} template has ${columns.length} columns (${columns.map((c) => c.label).join(" / ")}); the values of row ${rowLabel} are placed by position and may be shifted (表头列数与模板不符)`,
       header[0]!.position,
       path,
@@ -201,7 +201,7 @@ export function resolveColumns(state: ColumnState, def: ProactiveRowSpec, v: Row
     const truncated = cell !== undefined && weakColumns(norm, columns).includes(c);
     const other = named && named !== c ? named : null;
     state.ctx.report(
-      other ? DiagnosticVariants.labelGuessed : DiagnosticCodes.labelAssumed,
+      other ? DiagnosticCodes.labelGuessed : DiagnosticCodes.labelAssumed,
       cell
         ? `column header \`${clip(cell.value)}\` read as ${c.label} from its place in the template grid${truncated ? " (a cut-off label)" : ""}${other ? ` although it names ${other.label}` : ""} (表头不完整，按位置认定)`
         : `column ${c.label} has no header cell; assumed from the template grid (按模板列序认定)`,

@@ -14,7 +14,7 @@
  */
 import type { Block, Table } from "../../ast/types.js";
 import type { LegacyStatistic, Proactive, Requests, ReviewsAndLawsuits, Template } from "../../model/types.js";
-import { DiagnosticVariants } from "../../diagnostics/codes.js";
+import { DiagnosticCodes } from "../../diagnostics/codes.js";
 import type { NormalizeContext } from "../context.js";
 import { findStatisticsHeader, LegacyReader, statisticsLayout } from "../legacy.js";
 import { placeShortRows } from "../short-rows.js";
@@ -121,7 +121,7 @@ export function unreadTable(table: Table, ctx: NormalizeContext): void {
   if (!cells.some((c) => isNumericText(c.value))) return;
   if (cells.some((c) => META_LABELS.some((m) => normalizeLabel(c.value).includes(m)))) return;
   ctx.report(
-    DiagnosticVariants.legacyTableUnread,
+    DiagnosticCodes.legacyTableUnread,
     "a table of this pre-2019 report has no statistics header (统计指标/指标名称 | 单位); its numbers are not read into the model (表格无统计表表头，未读取)",
     table.position,
     "legacyStatistics",

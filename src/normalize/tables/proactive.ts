@@ -4,7 +4,7 @@
  */
 import type { Position, TableCell } from "../../ast/types.js";
 import type { Proactive, Template } from "../../model/types.js";
-import { DiagnosticCodes, DiagnosticVariants } from "../../diagnostics/codes.js";
+import { DiagnosticCodes } from "../../diagnostics/codes.js";
 import { childPath, clip, type NormalizeContext } from "../context.js";
 import { hasPhrase as has } from "../../text/phrases.js";
 import { normalizeLabel } from "../../text/labels.js";
@@ -86,7 +86,7 @@ export class ProactiveReader implements TableReader<Proactive> {
       }
       // Placed by position alone, so the numbers are a guess: a warning, not an info.
       this.ctx.report(
-        DiagnosticVariants.labelGuessed,
+        DiagnosticCodes.labelGuessed,
         `a row of 二 without a label read as ${def.label}, the next row of 第二十条第(${def.item})项 (无行标签，按位置认定)`,
         v.row.position,
         childPath("proactive", def.key),

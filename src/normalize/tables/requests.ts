@@ -5,7 +5,7 @@
 import type { Heading, HeadingMarker, Position, TableCell } from "../../ast/types.js";
 import type { Requests, Template } from "../../model/types.js";
 import { readMarker } from "../../lexer/markers.js";
-import { DiagnosticCodes, DiagnosticVariants } from "../../diagnostics/codes.js";
+import { DiagnosticCodes } from "../../diagnostics/codes.js";
 import { childPath, clip, type NormalizeContext } from "../context.js";
 import type { ShortRow } from "../short-rows.js";
 import { TextMemo } from "../../text/memo.js";
@@ -171,7 +171,7 @@ export class RequestsReader implements TableReader<Requests> {
     if (assumed) {
       // A row placed by position alone is a guess about the numbers themselves: a warning.
       this.ctx.report(
-        DiagnosticVariants.labelGuessed,
+        DiagnosticCodes.labelGuessed,
         `row label \`${clip(v.labels.map((c) => c.value).join(" / ") || "(none)")}\` not recognised; read as ${def.label} from its place in the table (行标签无法识别，按位置认定)`,
         v.labels[v.labels.length - 1]?.position ?? v.row.position,
         path,

@@ -4,7 +4,7 @@
  */
 import type { Position, TableCell } from "../../ast/types.js";
 import type { ReviewsAndLawsuits } from "../../model/types.js";
-import { DiagnosticCodes, DiagnosticVariants } from "../../diagnostics/codes.js";
+import { DiagnosticCodes } from "../../diagnostics/codes.js";
 import { childPath, clip, type NormalizeContext } from "../context.js";
 import type { ShortRow } from "../short-rows.js";
 import { normalizeLabel } from "../../text/labels.js";
@@ -113,7 +113,7 @@ export class ReviewsReader implements TableReader<ReviewsAndLawsuits> {
       const want = normalizeLabel(c.label);
       if (n !== want && !(n.length > 0 && want.startsWith(n))) {
         this.ctx.report(
-          DiagnosticVariants.labelGuessed,
+          DiagnosticCodes.labelGuessed,
           `header \`${clip(cell.value)}\` read as ${c.label} from its place in the grid (表头按位置认定为${c.label})`,
           cell.position,
           childPath(path, c.key),
@@ -157,7 +157,7 @@ export class ReviewsReader implements TableReader<ReviewsAndLawsuits> {
       if (n === want) return;
       const truncated = n.length > 0 && want.startsWith(n);
       this.ctx.report(
-        truncated ? DiagnosticCodes.labelAssumed : DiagnosticVariants.labelGuessed,
+        truncated ? DiagnosticCodes.labelAssumed : DiagnosticCodes.labelGuessed,
         `header \`${clip(cell.value)}\` read as ${c.label} from its place in the grid (表头\`${cell.value}\`按位置认定为${c.label})`,
         cell.position,
         childPath(childPath("reviewsAndLawsuits", g.key), c.key),
