@@ -21,6 +21,7 @@ import {
   REQUEST_ROWS_2019,
   REQUEST_ROWS_2021,
 } from "../templates/grid.js";
+import { TABLE_TITLES } from "../templates/titles.js";
 import { AUDIT_SCRIPT, AUDIT_STYLE } from "./assets.js";
 
 /** What the page needs besides the report. */
@@ -113,7 +114,7 @@ function templateTables(page: Page): string {
   const family = report.template;
   const out: string[] = [];
   const proactive = family === "2021" ? PROACTIVE_ROWS_2021 : PROACTIVE_ROWS_2019;
-  out.push(`<h2 id="t-proactive">二、主动公开政府信息情况 <small>proactive</small></h2><div class="scroll"><table class="model"><tbody>`);
+  out.push(`<h2 id="t-proactive">${TABLE_TITLES.proactive} <small>proactive</small></h2><div class="scroll"><table class="model"><tbody>`);
   for (const row of proactive) {
     out.push(`<tr><th scope="row">${esc(row.label)}</th>`);
     for (const col of row.columns) out.push(`<td class="colname">${esc(col.label)}</td>${page.td(`proactive.${row.key}.${col.key}`)}`);
@@ -130,8 +131,8 @@ function templateTables(page: Page): string {
     return { label: r.label, path: `requests.${r.path}`, ...(heading ? { heading } : {}) };
   });
   out.push(
-    crossTable(page, "t-requests", "三、收到和处理政府信息公开申请情况 <small>requests</small>", APPLICANT_COLUMNS, requestRows),
-    crossTable(page, "t-reviews", "四、政府信息公开行政复议、行政诉讼情况 <small>reviewsAndLawsuits</small>", OUTCOME_COLUMNS, OUTCOME_GROUPS.map((g) => ({ label: g.label, path: `reviewsAndLawsuits.${g.key}` }))),
+    crossTable(page, "t-requests", `${TABLE_TITLES.requests} <small>requests</small>`, APPLICANT_COLUMNS, requestRows),
+    crossTable(page, "t-reviews", `${TABLE_TITLES.reviewsAndLawsuits} <small>reviewsAndLawsuits</small>`, OUTCOME_COLUMNS, OUTCOME_GROUPS.map((g) => ({ label: g.label, path: `reviewsAndLawsuits.${g.key}` }))),
   );
   // Values the template tables above do not show (a row beyond the template, say) are listed too.
   const rest = Object.keys(report.provenance).filter((p) => !page.rendered.has(p));
