@@ -72,13 +72,30 @@ const MARKDOWN_DELIMITER = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|/m;
  * a markdown converter (pandoc gfm) keeps the page's wrapping `<div>` around pipe tables,
  * and raw `<table>`s where spans do not fit a pipe table: a text that opens with a tag, has
  * no document tags, and holds a markdown table is markdown (its raw tables are read as HTML
- * by the layout pass).
+ * by the layout pass). Nor is a text whose only tags are such a wrapper ({@link tagDense}).
  */
 export function looksLikeHtml(text: string): boolean {
   const head = text.slice(0, 2048).trimStart();
   if (!(head.startsWith("<") && /<(?:!doctype\s+html|html|head|body|div|p|table|meta|title|span)\b/i.test(head))) return false;
   if (/<(?:!doctype|html|head|body)\b/i.test(head)) return true;
-  return !MARKDOWN_DELIMITER.test(text);
+  if (MARKDOWN_DELIMITER.test(text)) return false;
+  return tagDense(text);
+}
+
+const TAG = /<\/?[a-zA-Z][^<>]*>/g;
+
+/**
+ * More than a wrapper's two tags, and at least one per ten lines: a page or a fragment of
+ * one. A converter that keeps only the page's wrapping `<div>` around its own markup (pandoc textile: `|规章|0|7|0|` rows
+ * between `<div class="article">` and `</div>`) is that markup, not HTML.
+ */
+function tagDense(text: string): boolean {
+  let lines = 0;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lines++;
+  TAG.lastIndex = 0;
+  let tags = 0;
+  while ((tags <= 2 || tags * 10 < lines) && TAG.exec(text)) tags++;
+  return tags > 2 && tags * 10 >= lines;
 }
 
 /**

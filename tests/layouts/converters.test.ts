@@ -12,6 +12,7 @@ import { LineIndex } from "../../src/source/line-index.js";
 import type { Table } from "../../src/ast/types.js";
 import * as fc from "fast-check";
 import { renderGlued, reportArbitrary } from "../../src/testing/index.js";
+import { looksLikeHtml } from "../../src/html/index.js";
 
 function tables(text: string): Table[] {
   const index = new LineIndex(text);
@@ -161,5 +162,24 @@ describe('get_text("\\t") (BeautifulSoup): every row wrapped in tabs', () => {
   it("leaves innerText rows whose first cell is blank in one row only as tab cells", () => {
     const inner = `信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n\t0\t\t9\n行政规范性文件\t4\t0\t17\n`;
     expect(tables(inner)[0]!.form).toBe("tabs");
+  });
+});
+
+describe("a converter's markup inside the page's kept wrapper (pandoc textile)", () => {
+  const rows = ["|第二十条第（一）项||||", "|信息内容|本年制发件数|本年废止件数|现行有效件数|", "|规章|0|7|0|", "|行政规范性文件|3|0|15|"];
+  const body = ["某某局2021年政府信息公开工作年度报告", "", "*二、主动公开政府信息情况*", "", ...rows, "", "*五、存在的主要问题及改进情况*", "", "无。", ""];
+  const text = ['<div class="article">', "", ...body, "</div>", ""].join("\n");
+
+  it("is read as that markup, not as HTML: two tags in a text of many lines are a wrapper", () => {
+    const r = parseReport(text);
+    expect(r.proactive?.rules).toEqual({ issued: 0, repealed: 7, inForce: 0 });
+    expect(r.proactive?.normativeDocuments).toEqual({ issued: 3, repealed: 0, inForce: 15 });
+  });
+
+  it("leaves a fragment with tags on its lines HTML", () => {
+    expect(looksLikeHtml(text)).toBe(false);
+    const html = `<div class="article">\n<p>某某局2021年政府信息公开工作年度报告</p>\n<table>\n<tr><td>规章</td><td>0</td><td>7</td><td>0</td></tr>\n</table>\n</div>\n`;
+    expect(looksLikeHtml(html)).toBe(true);
+    expect(looksLikeHtml(`<table><tr><td>规章</td><td>0</td></tr></table>`)).toBe(true);
   });
 });
