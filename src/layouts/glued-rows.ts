@@ -275,8 +275,14 @@ export function findReviewRow(t: NormText, text: string, from: number, titled: b
     i = t.src[k]!;
   }
   const anchor = i;
-  while (i < limit && !isDigitAt(text, i)) i++;
-  if (i >= limit || i - anchor > 400) return null;
+  // The header is short in words, however wide its padding (a cell-per-line dump indents each
+  // header cell to its column): its length is counted without white space.
+  let words = 0;
+  while (i < limit && !isDigitAt(text, i)) {
+    if (!isSpaceAt(text, i)) words++;
+    i++;
+  }
+  if (i >= limit || words > 400) return null;
   // The header text before the digits must name the groups.
   const head = normalizeLabel(text.slice(anchor, i));
   if (!head.includes("行政复议") || !head.includes("行政诉讼")) return null;

@@ -96,10 +96,20 @@ function unitAt(s: string, i: number): number {
 /** Dashes that are never a minus sign, and slashes: a blank cell printed, even glued to digits. */
 const isBlankMark = (s: string, i: number): boolean => "—–/／".includes(s.charAt(i));
 
-/** A run of value characters: digits, points, signs, white space, units, blank placeholders. */
+/**
+ * A table rule on a line of its own, pandoc's `-- --- -- ----` (two dash runs or more): it
+ * ends a table, and its dashes are no blank cells.
+ */
+const RULE_LINE = /[ \t]*-{2,}(?:[ \t]+-{2,})+[ \t]*(?:\r?\n|$)/y;
+
+/** A run of value characters: digits, points, signs, white space, units, blank placeholders; never past a table rule. */
 export function valueRunEnd(s: string, from: number, to: number): number {
   let i = from;
   while (i < to) {
+    if ((i === 0 || s.charCodeAt(i - 1) === 0x0a) && s.charCodeAt(i) !== 0x0a) {
+      RULE_LINE.lastIndex = i;
+      if (RULE_LINE.test(s)) break;
+    }
     const dash = placeholderAt(s, i, to);
     if (dash > 0) i += dash;
     else if (isBlankMark(s, i) && (isDigitAt(s, i - 1) || isDigitAt(s, i + 1) || isBlankMark(s, i - 1) || isBlankMark(s, i + 1))) i++;

@@ -40,6 +40,7 @@ import { showReading } from "./split.js";
 import { textShowsCuts, wholeCellsProven } from "./glued-joins.js";
 import { clip, normAt, normalizeWithMap, tokensOf } from "./glued-text.js";
 import { findProactiveRows, findRequestRows, findReviewRow, sectionTitles, type RowHit } from "./glued-rows.js";
+import { placeByIndent } from "./glued-indent.js";
 import { doubtFull, MAX_READINGS, SHOW_CANDIDATES, solveAlone, solveColumns, unchecked } from "./glued-solve.js";
 import { heading, proactiveTable, prose, requestTable, reviewTable } from "./glued-blocks.js";
 
@@ -155,6 +156,9 @@ function readRun(lines: readonly SourceLine[], f: number, l: number, index: Line
     }
   }
   if (reviews) solveAlone(text, reviews, !isGlued4(text, reviews), joins && !isGlued4(text, reviews));
+  // A cell-per-line dump indented by column places a row's values by their positions.
+  if (requests.length > 0) placeByIndent(text, requests, s3 ? s3.end : requests[0]!.label.start, requests[requests.length - 1]!.values.end, requests[0]!.label.start);
+  if (reviews) placeByIndent(text, [reviews], reviews.label.start, reviews.values.end, reviews.values.start);
   const doubted = solveColumns(requests);
   for (const h of [...proactive, ...requests, ...(reviews ? [reviews] : [])]) {
     if (h.reading || !h.shape) continue;
