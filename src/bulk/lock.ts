@@ -64,6 +64,11 @@ function readOwner(dir: string): Owner | null {
   }
 }
 
+/** The lock's holder ran on this host and is gone (not this process): its lock may be taken over at once. */
+function deadHere(owner: Owner | null): owner is Owner {
+  return owner !== null && owner.host === hostname() && owner.pid !== process.pid && !alive(owner.pid);
+}
+
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -100,7 +105,7 @@ export async function lockOutDir(dir: string, seams: LockSeams = {}): Promise<Ou
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ELOCKED") throw error;
     const owner = readOwner(dir);
-    if (!owner || owner.host !== hostname() || owner.pid === process.pid || alive(owner.pid)) throw lockedError(dir, owner);
+    if (!deadHere(owner)) throw lockedError(dir, owner);
     await seams.judgedDead?.();
     release = await takeOver(dir, lockPath, options, writeOwner);
     return held(dir, release, () => compromised);
@@ -155,7 +160,7 @@ async function takeOver(dir: string, lockPath: string, options: Parameters<typeo
   }
   try {
     const owner = readOwner(dir);
-    if (!owner || owner.host !== hostname() || owner.pid === process.pid || alive(owner.pid)) throw lockedError(dir, owner);
+    if (!deadHere(owner)) throw lockedError(dir, owner);
     // The holder died without releasing: same host, no such process. Its owner file goes
     // first, so that a run arriving now does not judge our fresh lock by it.
     rmSync(join(dir, LOCK_OWNER_NAME), { force: true });

@@ -124,6 +124,9 @@ function nextIsValue(lines: readonly SourceLine[], k: number, to: number): boole
   return false;
 }
 
+/** A blank cell known only from the layout (an extra blank line, a space line), at `at`. */
+const blankUnit = (at: number): Unit => ({ text: "", start: at, end: at, value: true, blank: true });
+
 /**
  * The cells of lines `from..to`: a blank-separated paragraph is one cell (a label wrapped
  * over lines joins up), a value is always a cell of its own, and each blank line beyond the
@@ -135,7 +138,7 @@ function units(lines: readonly SourceLine[], from: number, to: number): Unit[] {
   let gap = 0;
   const blankCells = (n: number, at: number) => {
     // One blank line separates two cells; each further one is a blank cell lynx printed as nothing.
-    for (let b = 1; b < n; b++) out.push({ text: "", start: at, end: at, value: true, blank: true });
+    for (let b = 1; b < n; b++) out.push(blankUnit(at));
   };
   // A browser's copy prints a blank cell as a line holding a space between its empty
   // separator lines: where the separators are empty and such lines are few, each is a cell.
@@ -152,7 +155,7 @@ function units(lines: readonly SourceLine[], from: number, to: number): Unit[] {
     const t = line.text.trim();
     if (t === "" && spaceIsCell && line.text !== "" && out.length > 0 && (out[out.length - 1]!.value || nextIsValue(lines, k + 1, to))) {
       blankCells(gap, line.offset);
-      out.push({ text: "", start: line.offset, end: line.offset, value: true, blank: true });
+      out.push(blankUnit(line.offset));
       open = null;
       gap = 0;
       continue;
@@ -186,7 +189,7 @@ function units(lines: readonly SourceLine[], from: number, to: number): Unit[] {
   }
   const lastUnit = out[out.length - 1];
   if (lastUnit?.value) {
-    if (spaceIsCell && trailSpaces > 0) for (let b = 0; b < trailSpaces; b++) out.push({ text: "", start: lastUnit.end, end: lastUnit.end, value: true, blank: true });
+    if (spaceIsCell && trailSpaces > 0) for (let b = 0; b < trailSpaces; b++) out.push(blankUnit(lastUnit.end));
     else blankCells(trail, lastUnit.end);
   }
   return out;

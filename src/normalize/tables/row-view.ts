@@ -46,6 +46,8 @@ export interface RowView {
 
 /** A cell that is only a rule drawn through it: html2text's underscores. */
 const RULE_FILL = /^\s*_+\s*$/;
+/** {@link RULE_FILL}, tested only on the few cells that hold an underscore: it runs on every row's first cell. */
+const isRuleFill = (v: string): boolean => v.includes("_") && RULE_FILL.test(v);
 
 /**
  * The {@link RowView} of a row: computed once per row, before it is known which table it is
@@ -57,7 +59,7 @@ export function view(row: TableRow, form: TableForm): RowView {
   // rowspan label stands above: skip them when a label follows. html2text draws the span's
   // last place as underscores (the row's bottom rule), `|_______|`.
   let lead = 0;
-  while (lead < cells.length && (cells[lead]!.value === "" || RULE_FILL.test(cells[lead]!.value))) lead++;
+  while (lead < cells.length && (cells[lead]!.value === "" || isRuleFill(cells[lead]!.value))) lead++;
   if (lead > 0 && lead < cells.length && !isValueKind(parseCellValue(cells[lead]!.value).kind)) cells = cells.slice(lead);
   let n = 0;
   // The kind of the cell that ended the labels (the first value cell), so that it is not read twice.
