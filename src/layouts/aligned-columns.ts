@@ -84,12 +84,27 @@ export function placeByAlignment(row: ColumnLine, lines: readonly ColumnLine[], 
 /**
  * The columns of `row`'s values from a pandoc dash rule over the table: each value's start
  * lies in one run, the runs after the table's `labelRuns` label columns being the value
- * columns. The rule and the row are measured alike: in display columns (pandoc's, the tool
- * that prints such rules), or in code points when the document's wide rows show it counts
- * those. Null when a value starts outside every run or two values share one.
+ * columns. The rule and the row are measured alike: pandoc counts display columns, lynx code
+ * points, and a CJK label puts the same value in different runs under each. A measure is
+ * tried only where the document's wide rows did not rule it out (`measure`) and where the
+ * sub-table's full rows (`full`: every value in its own run) fit the rule under it; the row
+ * is placed when every measure tried places it alike. Null when a value starts outside every
+ * run, two values share one, or the measures disagree.
  */
-export function placeByRule(row: ColumnLine, rule: { text: string }, labelRuns: number, want: number, measure: Measure | null = null): number[] | null {
-  const m = measure ?? "display";
+export function placeByRule(row: ColumnLine, rule: { text: string }, labelRuns: number, want: number, measure: Measure | null = null, full: readonly ColumnLine[] = []): number[] | null {
+  const fits = (l: ColumnLine, m: Measure) => placeByRuleIn(l, rule, labelRuns, want, m)?.every((c, i) => c === i) === true;
+  const measures = (measure === null ? (["display", "chars"] as const) : [measure]).filter((m) => full.every((l) => l.values.length !== want || fits(l, m)));
+  let placed: number[] | null = null;
+  for (const m of measures) {
+    const cols = placeByRuleIn(row, rule, labelRuns, want, m);
+    if (cols === null) continue;
+    if (placed !== null && cols.some((c, i) => c !== placed![i])) return null;
+    placed = cols;
+  }
+  return placed;
+}
+
+function placeByRuleIn(row: ColumnLine, rule: { text: string }, labelRuns: number, want: number, m: Measure): number[] | null {
   const runs: Array<[number, number]> = [];
   const re = /-+/g;
   let r: RegExpExecArray | null;
@@ -114,24 +129,43 @@ export function ruleRuns(text: string): number {
 /**
  * The measure a dump's columns are laid out in, from its wide rows (five values or more, 三
  * and 四): the one under which rows with labels of different widths put each value at one
- * position, when exactly one does. Null when the rows do not tell.
+ * position. A label too long for its column pushes its row's values right under either
+ * measure, so a few rows off their columns' common positions do not rule a measure out: the
+ * measure is the one with fewer such rows, when they are at most a third of the rows (under
+ * the wrong measure, every label of another width puts its row off). Null when the rows do
+ * not tell.
  */
 export function documentMeasure(rows: readonly ColumnLine[]): Measure | null {
   const byCount = new Map<number, ColumnLine[]>();
   for (const r of rows) if (r.values.length >= 5) byCount.set(r.values.length, [...(byCount.get(r.values.length) ?? []), r]);
-  const fits: Measure[] = [];
-  for (const m of ["display", "chars"] as const) {
-    let seen = 0;
-    let ok = true;
-    for (const [n, rs] of byCount) {
-      if (rs.length < 3) continue;
-      // Rows whose first value stands at one display column and one code point prove nothing.
-      const differ = new Set(rs.map((r) => position(r, r.values[0]!, "display", "start") - position(r, r.values[0]!, "chars", "start"))).size > 1;
-      if (!differ) continue;
-      seen++;
-      for (let c = 0; c < n && ok; c++) if (new Set(rs.map((r) => position(r, r.values[c]!, m, "start"))).size !== 1) ok = false;
+  const off = { display: 0, chars: 0 };
+  let seen = 0;
+  for (const [n, rs] of byCount) {
+    if (rs.length < 3) continue;
+    // Rows whose first value stands at one display column and one code point prove nothing.
+    const shift = (r: ColumnLine) => position(r, r.values[0]!, "display", "start") - position(r, r.values[0]!, "chars", "start");
+    if (new Set(rs.map(shift)).size <= 1) continue;
+    seen += rs.length;
+    for (const m of ["display", "chars"] as const) {
+      const at = rs.map((r) => r.values.map((v) => position(r, v, m, "start")));
+      const modes = Array.from({ length: n }, (_, c) => mode(at.map((p) => p[c]!)));
+      off[m] += at.filter((p) => p.some((x, c) => x !== modes[c])).length;
     }
-    if (seen > 0 && ok) fits.push(m);
   }
-  return fits.length === 1 ? fits[0]! : null;
+  for (const [m, other] of [["display", "chars"], ["chars", "display"]] as const) {
+    if (seen > 0 && off[m] < off[other] && off[m] * 3 <= seen) return m;
+  }
+  return null;
+}
+
+/** The most frequent number (the first seen of equally frequent ones). */
+function mode(xs: readonly number[]): number {
+  const counts = new Map<number, number>();
+  let best = xs[0]!;
+  for (const x of xs) {
+    const c = (counts.get(x) ?? 0) + 1;
+    counts.set(x, c);
+    if (c > counts.get(best)!) best = x;
+  }
+  return best;
 }

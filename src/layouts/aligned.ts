@@ -341,13 +341,13 @@ function ruleLine(lines: readonly SourceLine[], first: number, last: number): So
 /** The columns of a short row's values, from the dash rule or the sub-table's full rows; null when undecided. */
 function place(e: Entry, entries: readonly Entry[], rule: SourceLine | null, maxWant: number, measure: Measure | null): number[] | null {
   const row = { text: e.line.text, offset: e.line.offset, values: e.values };
+  const group = entries.filter((x) => x.group === e.group && x.want === e.want)
+    .map((x) => (x === e ? row : { text: x.line.text, offset: x.line.offset, values: x.values, header: x.header }));
   if (rule) {
     const runs = ruleRuns(rule.text);
     // The label columns come first: the runs beyond the widest row's values.
-    if (runs > maxWant) return placeByRule(row, rule, runs - maxWant, e.want, measure);
+    if (runs > maxWant) return placeByRule(row, rule, runs - maxWant, e.want, measure, group.filter((x) => x !== row));
   }
-  const group = entries.filter((x) => x.group === e.group && x.want === e.want)
-    .map((x) => (x === e ? row : { text: x.line.text, offset: x.line.offset, values: x.values, header: x.header }));
   return placeByAlignment(row, group, e.want, measure);
 }
 

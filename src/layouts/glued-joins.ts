@@ -45,13 +45,17 @@ const PLACEHOLDER = /^[-－—–/／]{1,2}$/;
 
 const isSpace = (s: string, i: number): boolean => i < 0 || isSpaceAt(s, i);
 
+/** What a number may end with: a dash after one is no minus sign, but it may be a range's or a blank's after a glued cell. */
+const NUMBER_END = /[0-9０-９.．%％]/;
+
 /**
- * The length of a blank-cell placeholder (`-`, `—`, `/`) standing alone at `i` between white
- * space (or the region's ends), else 0. Glued text never has one: there a dash touches the
- * digits and may be a minus sign.
+ * The length of a blank-cell placeholder (`-`, `—`, `/`) standing alone at `i` before white
+ * space (or the region's end), else 0. Before it stands white space, or a label or unit
+ * (`行政强制-&nbsp;-1`: a blank right after its row's label) — never a number's end or
+ * another dash, where it may be glued to cells whose split is the splitter's to choose.
  */
 export function placeholderAt(s: string, i: number, to: number): number {
-  if (!isSpace(s, i - 1)) return 0;
+  if (!isSpace(s, i - 1) && (NUMBER_END.test(s.charAt(i - 1)) || PLACEHOLDER.test(s.charAt(i - 1)) || s.charAt(i - 1) === "+")) return 0;
   for (const n of [2, 1]) {
     if (i + n <= to && PLACEHOLDER.test(s.slice(i, i + n)) && (i + n === to || isSpace(s, i + n))) return n;
   }

@@ -52,7 +52,7 @@ export function solveAlone(text: string, h: RowHit, separated: boolean, joins = 
   }
   const signed: RowHit = { ...h };
   const blank: RowHit = { ...h };
-  solveTokens(signed, tokens, separated, joins);
+  solveTokens(signed, tokens.flatMap(splitTrailingHyphen), separated, joins);
   solveTokens(blank, cut, separated, joins);
   const read = (x: RowHit) => x.reading !== null || x.candidates.length > 0;
   const same = signed.reading && blank.reading && showReading(signed.reading) === showReading(blank.reading);
@@ -140,6 +140,15 @@ function splitAtHyphens(t: Token): Token[] {
   const re = /[-－−]|[^-－−]+/g;
   for (let m = re.exec(t.text); m; m = re.exec(t.text)) out.push({ text: m[0], start: t.start + m.index });
   return out;
+}
+
+/**
+ * A hyphen after a number's last digit is a blank printed after a glued cell, never a minus
+ * sign (which stands before its digits): `-1-` is the signed cell `-1`, then a blank.
+ */
+function splitTrailingHyphen(t: Token): Token[] {
+  const m = /^(.*[0-9０-９])([-－−]{1,2})$/.exec(t.text);
+  return m ? [{ text: m[1]!, start: t.start }, { text: m[2]!, start: t.start + m[1]!.length }] : [t];
 }
 
 /** Column values of a reading (null for a blank). */

@@ -171,7 +171,7 @@ function readRun(lines: readonly SourceLine[], f: number, l: number, index: Line
       message:
         h.candidates.length === 0
           ? `the digits \`${clip(raw)}\` cannot be split into the ${h.shape.slots.length} cells of this row under the template's constraints; its values are left blank (数字无法按模板拆分)`
-          : `the digits \`${clip(raw)}\` split into the ${h.shape.slots.length} cells of this row in ${h.candidates.length >= MAX_READINGS ? `${MAX_READINGS} or more` : h.candidates.length} ways, e.g. ${shown.join(" | ")}; its values are left blank (数字拆分有歧义)`,
+          : `the digits \`${clip(raw)}\` split into the ${h.shape.slots.length} cells of this row in ${h.candidates.length >= MAX_READINGS ? `${MAX_READINGS} or more ways` : h.candidates.length === 1 ? "one way only as far as the search went (this text may hide where cells end)" : `${h.candidates.length} ways`}, e.g. ${shown.join(" | ")}; its values are left blank (数字拆分有歧义)`,
       path: h.path,
       position: index.position(h.values.start, h.values.end),
       ...(h.candidates.length > 0 ? { candidates: shown } : {}),

@@ -174,6 +174,13 @@ export function placeShortRows(rows: readonly ShortRow[], input: DraftTables, ct
   for (const table of ["requests.", "reviewsAndLawsuits."]) {
     const group = tried.filter((r) => r.path.startsWith(table) || r.path === table.slice(0, -1));
     if (group.length === 0) continue;
+    // A table whose sums fail where no short row takes part is misprinted: the identities
+    // that exclude placements may be misprinted too, and would then exclude the true one.
+    const broken = brokenElsewhere(input, table);
+    if (broken !== null) {
+      for (const row of group) report(row, null, ctx, `the table's sums already fail without this row (${broken}), so the identities cannot tell which places were blank`);
+      continue;
+    }
     const options = group.map((r) => choices(r.paths.length, r.paths.length - r.cells.length));
     const joint = options.reduce((n, o) => n * o.length, 1) <= MAX_JOINT;
     let perRow: number[][][];
@@ -224,11 +231,29 @@ function consistent(rows: readonly ShortRow[], options: readonly number[][][], i
 }
 
 /**
+ * An identity of `table` (`requests.` or `reviewsAndLawsuits.`) that fails in the draft while
+ * every short row is still null — so no short row is among its operands — written out, or
+ * null when none does.
+ */
+function brokenElsewhere(input: DraftTables, table: string): string | null {
+  for (const x of identities(input)) {
+    if (!x.left[0]!.startsWith(table)) continue;
+    const l = side(input, compile(x).left);
+    const r = side(input, compile(x).right);
+    if (l !== null && r !== null && breaks(input, [compile(x)])) return `${x.left.map(short).join(" + ")} = ${l} but ${x.right.map(short).join(" + ")} = ${r}`;
+  }
+  return null;
+}
+
+/** A path without its table (`newReceived.total`), for messages. */
+const short = (path: string): string => path.slice(path.indexOf(".") + 1);
+
+/**
  * Fills the places of `row` on which every consistent placement (`fits`, null when none was
  * tried) agrees, and flags the rest: one diagnostic for a row decided whole, warnings on the
  * paths left null.
  */
-function report(row: ShortRow, fits: number[][] | null, ctx: NormalizeContext): void {
+function report(row: ShortRow, fits: number[][] | null, ctx: NormalizeContext, untried = "too many places are blank to tell which"): void {
   const unique = fits !== null && fits.length > 0 && fits.every((f) => f.join() === fits[0]!.join());
   // Places where every consistent placement puts the same number are known all the same.
   const agreed: Array<TableCell | null> = row.paths.map((_, i) => {
@@ -250,7 +275,7 @@ function report(row: ShortRow, fits: number[][] | null, ctx: NormalizeContext): 
   });
   const why =
     fits === null
-      ? "too many places are blank to tell which"
+      ? untried
       : fits.length === 0
         ? "no placement of its values satisfies the accounting identities"
         : `${new Set(fits.map((f) => f.join())).size} placements of its values satisfy the accounting identities`;

@@ -457,3 +457,30 @@ describe("四 one cell per line, indented by column, with a vanished blank", () 
     expect(r.diagnostics.some((d) => d.code === "row-width-mismatch" && d.path === "reviewsAndLawsuits")).toBe(true);
   });
 });
+
+describe("tool-layout counterexamples of long random runs", () => {
+  // Hand-made from tool-layouts "aligned (lynx, character widths)" (FC_RUNS=300, seed
+  // -768835646; replayed as found in tool-layouts.test.ts): lynx
+  // counts code points, and 三's rows were too misaligned (long labels push their values
+  // right) for the document's measure to be known. The dash rule then placed 其他对外管理服务事项's
+  // two values in display columns, one run right of where lynx put them: previousYear blank and
+  // decisions 0, unflagged. Under both measures the row's places differ, so it is flagged.
+  it("a short 二 row under a dash rule is not placed when the measure is unknown and the two measures disagree", () => {
+    const report = parseReport(
+      lines(
+        "某某局2021年政府信息公开工作年度报告",
+        "",
+        "二、主动公开政府信息情况",
+        "",
+        "---------- ------- ------- -------",
+        "第二十条第（五）项",
+        "信息内容       上一年项目数量 本年增/减   处理决定数量",
+        "行政许可       3       1       5",
+        "其他对外管理服务事项 0       2",
+        "---------- ------- ------- -------",
+      ),
+    );
+    expectFlaggedOrCorrect(report, { "proactive.otherServices.previousYear": 0, "proactive.otherServices.change": 2, "proactive.otherServices.decisions": null });
+    expect(report.proactive?.licensing).toEqual({ previousYear: 3, change: 1, decisions: 5 });
+  });
+});

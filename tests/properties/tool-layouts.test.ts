@@ -44,20 +44,54 @@ function unflagged(model: ReportModel, report: Report): string[] {
   return errors;
 }
 
+/** The property of one variant. */
+function property(v: (typeof VARIANTS)[number]) {
+  return fc.property(models, fc.oneof(fc.constant<ToolOptions>({}), toolOptionsArbitrary(v.layout)), (m, options) => {
+    const text = renderTool(m, v.layout, { ...options, ...v.fixed });
+    expectNone(unflagged(m, parseReport(text)));
+  });
+}
+
 describe("tool layouts: every number right or flagged", () => {
-  for (const v of VARIANTS) {
-    it(
-      v.name,
-      () => {
-        check(
-          fc.property(models, fc.oneof(fc.constant<ToolOptions>({}), toolOptionsArbitrary(v.layout)), (m, options) => {
-            const text = renderTool(m, v.layout, { ...options, ...v.fixed });
-            expectNone(unflagged(m, parseReport(text)));
-          }),
-          RUNS,
-        );
-      },
-      TIMEOUT,
-    );
+  for (const v of VARIANTS) it(v.name, () => check(property(v), RUNS), TIMEOUT);
+});
+
+/**
+ * Shrunk counterexamples of long runs (FC_RUNS=300), replayed by fast-check's seed and path
+ * so each stays fixed: the models are too large to write out by hand. A change to the
+ * arbitraries moves what a path replays, so these guard the readers only as long as the
+ * arbitraries stay as they are; the regressions file holds the hand-made pages.
+ */
+const REPLAYS: ReadonlyArray<{ variant: string; seed: number; path: string; found: string }> = [
+  {
+    // 1.信访举报投诉类申请 printed 6 of 7 zero values; the page's balance was broken elsewhere, so
+    // the placements that satisfy the identities all excluded the true blank and agreed on
+    // researchInstitution = 0 (the page left it blank).
+    variant: "aligned, one cell per line",
+    seed: -2102785162,
+    path: "170:3:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:2:2:2:2:2:2:2:2:2:2:2:2:2",
+    found: "complaint.researchInstitution read as 0, the model null",
+  },
+  {
+    // 行政强制-&nbsp;-1-: the first dash was taken for label text and `-1-` read as blank, 1, blank.
+    variant: 'glued get_text("")',
+    seed: -768835646,
+    path: "121:5:0:0:0:0:0:0:0:0:0:0:0:0:1:0:0:0:0:0" + ":1".repeat(99) + ":3:3:3:3:3:5:5:5:5:5",
+    found: "coercion.change read as 1, the model -1",
+  },
+  {
+    // lynx counts code points; 三's long labels hid the measure and the dash rule placed
+    // 其他对外管理服务事项's two values in display columns, one place right.
+    variant: "aligned (lynx, character widths)",
+    seed: -768835646,
+    path: "186:3" + ":0".repeat(33) + ":2:2",
+    found: "otherServices.previousYear read as null and decisions as 0, the model 0 and null",
+  },
+];
+
+describe("tool layouts: replayed counterexamples", () => {
+  for (const r of REPLAYS) {
+    const v = VARIANTS.find((x) => x.name === r.variant)!;
+    it(`${r.variant}: ${r.found}`, () => fc.assert(property(v), { seed: r.seed, path: r.path }), TIMEOUT);
   }
 });
