@@ -128,7 +128,12 @@ export function fit(ctx: NormalizeContext, v: RowView, expected: number, path: s
   // converters (`| (一)予以公开 | | 0 | …`); values are right-aligned to the grid. (Not in
   // the cell-per-line form, where a bare `|` is a blank value and an extra one means a
   // duplicated or lost line — that must stay flagged.)
+  const printed = cells.length;
   if (shape.labelsSpan && v.markdown) shiftSpanPlaces(cells, v, expected);
+  // An empty place dropped after the label while the row also ends empty: a converter that
+  // drops a rowspan's place and pads the row at its end (node-html-markdown) prints the same
+  // cells with the values one place left — the leading empty a blank, the last one padding.
+  const spanOrShift = cells.length < printed && cells[cells.length - 1]?.value === "";
   // Cutting trailing empties to the template's count is safe only when no empty place is left
   // at the front: with one there (a spanned label's place, or a real blank), which of the two
   // empties is the blank cannot be told by counting.
@@ -145,10 +150,10 @@ export function fit(ctx: NormalizeContext, v: RowView, expected: number, path: s
   // its blank label cell.
   if (shape.labelColumn && v.labels.length === 0 && cells.length === expected + 1 && cells[0]!.value === "") cells.shift();
   shiftSpanPlaces(cells, v, expected);
-  if (cells.length !== expected || guessedBlank || cutBesideLeadingEmpty) {
+  if (cells.length !== expected || guessedBlank || cutBesideLeadingEmpty || spanOrShift) {
     ctx.report(
       DiagnosticCodes.rowWidthMismatch,
-      cutBesideLeadingEmpty
+      cutBesideLeadingEmpty || spanOrShift
         ? `row \`${clip(v.labels.map((c) => c.value).join(" / ") || "(no label)")}\` prints an empty cell before its values and one after: which is the blank and which a spanned label's place is unknown, so values may be shifted (空白单元格位置不可辨，数值可能错位)`
         : guessedBlank
         ? `row \`${clip(v.labels.map((c) => c.value).join(" / ") || "(no label)")}\` prints ${cells.filter((c) => c.value !== "").length} of the template's ${expected} values, one line per cell with no mark for a blank: which place is blank is unknown, so values may be shifted (空白单元格不可辨，数值可能错位)`
