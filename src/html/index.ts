@@ -1,26 +1,29 @@
 /**
  * HTML pages → the same AST as flattened text, with positions into the HTML source.
  *
- * cheerio parses with its htmlparser2 backend (several times faster than parse5, and it
- * gives every node its source offsets); the tree is then walked once. Block elements
- * become lines, which are classified exactly like text lines (headings by their marker,
- * else prose); `<table>`s become table nodes built from the real grid, with rowspan and
- * colspan expanded, so each cell knows its grid column.
+ * htmlparser2's streaming `Parser` drives the walk directly: no DOM is built (building one
+ * with cheerio cost twice the tokenising it rests on). Block elements become lines, which are
+ * classified exactly like text lines (headings by their marker, else prose); `<table>`s become
+ * table nodes built from the real grid, with rowspan and colspan expanded, so each cell knows
+ * its grid column. cheerio is no longer used here; the callbacks, the text merging and the
+ * start/end offsets are those domhandler would have built its tree from, so the output is the
+ * one the tree walk gave.
  *
  * Text is assembled per character with the source offset of every character: Word-pasted
  * markup splits words and numbers across `<span>`s (`20</span><span>23` is 2023) and
  * entities are longer than what they stand for, so a cell's position runs from the first
  * to the last source character of its text.
  *
- * Why one file: it is one walk over one tree. The line buffer (text with a source offset per
+ * Two answers need look-ahead, each kept as small as it can be (see {@link Stream}): whether
+ * a table is a leaf (only the innermost open table's events are kept), and which element is
+ * the content root (every open element records how far the walk's output had got).
+ *
+ * Why one file: it is one pass over one page. The line buffer (text with a source offset per
  * character), the chrome and content-root tests and the table-grid builder all serve the
- * `Walker`, share its node type and are used nowhere else; apart, each would be a module
+ * `Stream`, share its frame type and are used nowhere else; apart, each would be a module
  * exporting its internals to a single caller.
  */
-// cheerio/slim: the htmlparser2-only entry. The main entry also imports parse5 and undici
-// (for fetching URLs), which this module never uses: ~0.1 s of every CLI start. The tree is
-// the same, since htmlparser2 is the backend used here either way.
-import { load } from "cheerio/slim";
+import { Parser } from "htmlparser2";
 import type { Block, Root, Table, TableCell, TableRow } from "../ast/types.js";
 import type { Diagnostic } from "../model/types.js";
 import { lineBlocks, type OffsetMap } from "../parser/lines.js";
@@ -30,18 +33,6 @@ import { REPORT_TITLE } from "../templates/titles.js";
 import { DiagnosticCodes } from "../diagnostics/codes.js";
 import { diagnostic } from "../diagnostics/diagnostic.js";
 import { MAX_DEPTH, flattenDeepNesting } from "./depth.js";
-
-/** The parts of a domhandler node this module reads. */
-interface DomNode {
-  type: string;
-  name?: string;
-  data?: string;
-  attribs?: Record<string, string>;
-  children?: DomNode[];
-  parent?: DomNode | null;
-  startIndex: number | null;
-  endIndex: number | null;
-}
 
 /** Tags whose content is never report text. */
 const SKIP = new Set([
@@ -157,12 +148,14 @@ class LineBuffer {
     }
   }
 
-  /** Appends a text node, aligning its decoded data with its source markup. */
-  append(node: DomNode, html: string): void {
-    const data = node.data ?? "";
-    if (data === "" || node.startIndex === null || node.endIndex === null) return;
-    const s0 = node.startIndex;
-    const raw = html.slice(s0, node.endIndex + 1);
+  /**
+   * Appends a text node — a run of consecutive text events, merged as domhandler merges them —
+   * aligning its decoded `data` with its source markup `html[start..end]` (inclusive).
+   */
+  append(data: string, start: number, end: number, html: string): void {
+    if (data === "") return;
+    const s0 = start;
+    const raw = html.slice(s0, end + 1);
     if (raw === data) {
       this.pushPlain(data, s0);
       return;
@@ -186,7 +179,12 @@ class LineBuffer {
       r++;
     }
     // Alignment lost (an entity decoding to several characters): the rest maps to the node.
-    while (d < data.length) this.push(data[d++]!, s0, node.endIndex + 1);
+    while (d < data.length) this.push(data[d++]!, s0, end + 1);
+  }
+
+  /** Code units in the line so far (0: nothing pending, a fresh line). */
+  get size(): number {
+    return this.length;
   }
 
   map(): OffsetMap {
@@ -227,162 +225,363 @@ function entityCode(e: string): number {
   return Number.isFinite(n) && n > 0 && n <= 0x10ffff ? n : 0xfffd;
 }
 
-const isElement = (n: DomNode) => n.type === "tag" || n.type === "script" || n.type === "style";
+/**
+ * One open element, as the parser reported it. Frames live on the open-element stack while
+ * the element is open; the content-root choice keeps the ancestor chains of its marks, and
+ * what the walk had emitted when the element opened and closed (`Stream.contentRoot`).
+ */
+interface Frame {
+  /** Position of the element's open tag among all open tags of the page: the same in every pass. */
+  ord: number;
+  name: string;
+  attribs: Record<string, string>;
+  /** Source offsets of the element, as domhandler would give them (`end` inclusive; set when it closes). */
+  start: number;
+  end: number;
+  /** The walk reached the element and descends into it (not chrome, not inside chrome or a leaf table). */
+  live: boolean;
+  /** A SKIP element opened inside the walked region: its text is no element's text. */
+  skip: boolean;
+  /** Blocks emitted and code units pending in the line just after the element opened, and just after it closed. */
+  openBlocks: number;
+  openLine: number;
+  closeBlocks: number;
+  closeLine: number;
+  /** Text of a visited `<p>`/`<h1-6>` so far (for the title test); null once too long to be a title. */
+  text: string | null | undefined;
+  /** The content-root search (the old `visit`) reached this element. */
+  visited: boolean;
+}
 
-function isChrome(n: DomNode): boolean {
-  if (SKIP.has(n.name ?? "")) return true;
-  const a = n.attribs;
-  if (!a) return false;
+/** An event inside a table that may turn out to be a leaf table, kept until it closes. */
+type TableEvent =
+  | { kind: 0; frame: Frame } // open
+  | { kind: 1; frame: Frame } // close
+  | { kind: 2; data: string; start: number; end: number } // text
+  | { kind: 3; start: number }; // comment or processing instruction: a child without text
+
+/** Is the element site chrome: a SKIP tag, a chrome class or id word, or hidden? */
+function isChrome(f: Frame): boolean {
+  if (SKIP.has(f.name)) return true;
+  const a = f.attribs;
   const words = `${a.class ?? ""} ${a.id ?? ""}`;
   if (words.trim() !== "" && CHROME.test(words)) return true;
   return /display\s*:\s*none/i.test(a.style ?? "");
 }
 
-function textOf(n: DomNode): string {
-  if (n.type === "text") return n.data ?? "";
-  if (!n.children || (isElement(n) && SKIP.has(n.name ?? ""))) return "";
-  let s = "";
-  for (const c of n.children) s += textOf(c);
-  return s;
-}
+const HEADING_OR_P = new Set(["p", "h1", "h2", "h3", "h4", "h5", "h6"]);
 
 /**
- * Answers of {@link hasNestedTable} by table element: both the content search and the walk
- * ask it of every table, and each answer is a scan of the table's whole subtree.
+ * One streaming pass over the page: htmlparser2's callbacks drive the walk directly, with no
+ * tree. The walk starts at element `rootOrd` (or the document, -1) and emits blocks in
+ * document order; in the same pass the content-root search runs from the first `<body>`.
+ *
+ * Two things need look-ahead. Whether a `<table>` is a leaf (holds no other table) is known
+ * only when it closes, so the innermost open table's events are kept and either built into
+ * a table node when it closes or, the moment a nested table opens, replayed through the
+ * walk as the block elements they then are. And the content root (the lowest common ancestor
+ * of the report's tables and title) is known only at the end: every frame records what the
+ * walk had emitted when it opened and closed, so the root's blocks are a slice of this pass's
+ * output; when they would not be (a clamped span spent grid budget outside the root, an
+ * inline root that shares a line with text outside it, a root hidden from this walk) the
+ * page is walked again from the root ({@link parseHtml}).
  */
-const nestedTables = new WeakMap<DomNode, boolean>();
-
-function hasNestedTable(n: DomNode): boolean {
-  let known = nestedTables.get(n);
-  if (known === undefined) nestedTables.set(n, (known = containsTable(n)));
-  return known;
-}
-
-function containsTable(n: DomNode): boolean {
-  for (const c of n.children ?? []) {
-    if (c.name === "table" || containsTable(c)) return true;
-  }
-  return false;
-}
-
-/** The element holding the report: the lowest common ancestor of its tables and title. */
-function contentRoot(body: DomNode): DomNode {
-  const marks: DomNode[] = [];
-  let reportTables = 0;
-  const visit = (n: DomNode) => {
-    if (!isElement(n) || isChrome(n)) return;
-    if (n.name === "table" && !hasNestedTable(n)) {
-      const t = textOf(n);
-      if (REPORT_TABLE.test(t)) {
-        marks.push(n);
-        if (!/索\s*引\s*[号號]/.test(t)) reportTables++;
-      }
-      return;
-    }
-    if (/^h[1-6]$/.test(n.name ?? "") || n.name === "p") {
-      const t = textOf(n).trim();
-      if (t.length < 80 && REPORT_TITLE.test(t)) marks.push(n);
-    }
-    for (const c of n.children ?? []) visit(c);
-  };
-  visit(body);
-  if (reportTables === 0 || marks.length === 0) return body;
-  const chain = (n: DomNode) => {
-    const out: DomNode[] = [];
-    for (let p: DomNode | null | undefined = n; p; p = p.parent) out.unshift(p);
-    return out;
-  };
-  let common = chain(marks[0]!);
-  for (const m of marks.slice(1)) {
-    const c = chain(m);
-    let i = 0;
-    while (i < common.length && i < c.length && common[i] === c[i]) i++;
-    common = common.slice(0, i);
-  }
-  const lca = common[common.length - 1];
-  return lca && lca.name !== "table" ? lca : body;
-}
-
-/** Walks the content, emitting blocks in document order. */
-class Walker {
+class Stream {
   readonly blocks: Block[] = [];
   readonly diagnostics: Diagnostic[] = [];
-  private line = new LineBuffer();
+  private readonly line = new LineBuffer();
+  /** The buffer each table cell's text is collected in, one cell at a time. */
+  private readonly cellLine = new LineBuffer();
   /**
    * Grid cells (span areas) every table of the page may still fill: proportional to the page,
    * so `rowspan="65534" colspan="1000"` on a 12 KB page cannot ask for gigabytes.
    */
   private gridBudget: number;
-  /** The buffer each table cell's text is collected in, one cell at a time. */
-  private readonly cellLine = new LineBuffer();
+
+  /** Open elements, outermost first. */
+  private readonly stack: Frame[] = [];
+  private ords = 0;
+  /** The walk is inside its root. */
+  private active: boolean;
+  /** The chrome element the walk is hidden under, if any. */
+  private hider: Frame | null = null;
+  /** SKIP elements open under `hider`: text under them is no element's text. */
+  private skips = 0;
+  /** Open `<p>`/`<h*>` collecting their text for the title test. */
+  private readonly titles: Frame[] = [];
+
+  /** The first `<body>` of the page (the old `findBody`), where the content-root search starts. */
+  firstBody: Frame | null = null;
+  /** The search is inside the first `<body>`. */
+  private visiting = false;
+  /** Ancestor chains (outermost first, the mark last) of the report's tables and title. */
+  readonly marks: Frame[][] = [];
+  reportTables = 0;
+
+  /** The table whose events are kept until it is known to be a leaf, and its events. */
+  private table: Frame | null = null;
+  private events: TableEvent[] = [];
+
+  /** Text events not yet delivered: domhandler merges consecutive ones into one node. */
+  private textData = "";
+  private textStart = -1;
+  private textEnd = -1;
 
   constructor(
     private readonly html: string,
     private readonly index: LineIndex,
+    /** The element the walk starts at, by `Frame.ord`; -1 for the whole document. */
+    readonly rootOrd: number,
+    /** Whether to run the content-root search. */
+    private readonly search: boolean,
   ) {
     this.gridBudget = GRID_CELLS_PER_CHAR * html.length + GRID_CELLS_MIN;
+    this.active = rootOrd === -1;
   }
 
-  flush(): void {
+  /** Parses `source` (the page with deep nesting blanked, same offsets as `html`). */
+  run(source: string): this {
+    const parser: Parser = new Parser(
+      {
+        onopentag: (name, attribs) => {
+          this.deliverText();
+          const f: Frame = {
+            ord: this.ords++, name, attribs, start: parser.startIndex, end: parser.endIndex,
+            live: false, skip: false, openBlocks: 0, openLine: 0, closeBlocks: 0, closeLine: 0, text: undefined, visited: false,
+          };
+          this.stack.push(f);
+          if (name === "body" && this.firstBody === null) this.firstBody = f;
+          this.open(f);
+        },
+        onclosetag: () => {
+          this.deliverText();
+          // A tag cut off by the end of the page is closed without having been opened: like
+          // domhandler, each close ends the innermost open element, and the last one the document.
+          const f = this.stack[this.stack.length - 1];
+          if (!f) return;
+          f.end = parser.endIndex;
+          this.close(f);
+          this.stack.pop();
+        },
+        ontext: (data) => {
+          if (this.textStart < 0) {
+            this.textStart = parser.startIndex;
+            this.textData = data;
+          } else {
+            this.textData += data;
+          }
+          this.textEnd = parser.endIndex;
+        },
+        oncomment: () => {
+          this.deliverText();
+          this.node(parser.startIndex);
+        },
+        onprocessinginstruction: () => {
+          this.deliverText();
+          this.node(parser.startIndex);
+        },
+        onend: () => this.deliverText(),
+      },
+      { xmlMode: false, decodeEntities: true },
+    );
+    parser.end(source);
+    this.flush();
+    return this;
+  }
+
+  private deliverText(): void {
+    if (this.textStart < 0) return;
+    const data = this.textData;
+    const start = this.textStart;
+    this.textStart = -1;
+    this.textData = "";
+    this.text(data, start, this.textEnd);
+  }
+
+  private flush(): void {
     if (this.line.text.trim() !== "") this.blocks.push(...lineBlocks(this.line.text, this.line.map(), this.index));
     this.line.clear();
   }
 
-  walk(n: DomNode): void {
-    if (n.type === "text") {
-      this.line.append(n, this.html);
+  private open(f: Frame): void {
+    if (this.table) {
+      if (f.name !== "table") {
+        this.events.push({ kind: 0, frame: f });
+        return;
+      }
+      this.replayTable();
+    }
+    if (!this.active) {
+      if (f.ord !== this.rootOrd) return;
+      this.active = true;
+    }
+    if (this.hider) {
+      if (SKIP.has(f.name)) {
+        f.skip = true;
+        this.skips++;
+      }
       return;
     }
-    if (n.type === "root") {
-      for (const c of n.children ?? []) this.walk(c);
+    if (isChrome(f)) {
+      this.hider = f;
+      if (SKIP.has(f.name)) {
+        f.skip = true;
+        this.skips++;
+      }
       return;
     }
-    if (!isElement(n) || isChrome(n)) return;
-    const name = n.name ?? "";
-    if (name === "br") {
-      this.flush();
+    f.live = true;
+    if (this.search && f === this.firstBody) this.visiting = true;
+    f.visited = this.visiting;
+    const name = f.name;
+    if (name === "br") this.flush();
+    else if (BLOCK.has(name)) this.flush();
+    f.openBlocks = this.blocks.length;
+    f.openLine = this.line.size;
+    if (name === "table") {
+      this.table = f;
+      this.events = [];
       return;
     }
-    if (name === "table" && !hasNestedTable(n)) {
-      this.flush();
-      const table = this.table(n);
-      if (table) this.blocks.push(table);
-      return;
+    if (f.visited && HEADING_OR_P.has(name)) {
+      f.text = "";
+      this.titles.push(f);
     }
-    const block = BLOCK.has(name);
-    if (block) this.flush();
-    for (const c of n.children ?? []) this.walk(c);
-    if (block) this.flush();
   }
 
-  /** The rows of a table element, not those of tables nested in it. */
-  private rows(table: DomNode): DomNode[] {
-    const out: DomNode[] = [];
-    const visit = (n: DomNode) => {
-      for (const c of n.children ?? []) {
-        if (c.name === "tr") out.push(c);
-        else if (c.name === "thead" || c.name === "tbody" || c.name === "tfoot") visit(c);
+  private text(data: string, start: number, end: number): void {
+    if (this.table) {
+      this.events.push({ kind: 2, data, start, end });
+      return;
+    }
+    if (!this.active) return;
+    if (!this.hider) this.line.append(data, start, end, this.html);
+    if (this.titles.length > 0 && this.skips === 0) this.titleText(data);
+  }
+
+  /** Text for every open title candidate (the old `textOf`: all text but a SKIP element's). */
+  private titleText(data: string): void {
+    for (const f of this.titles) {
+      if (f.text === null || f.text === undefined) continue;
+      const t = f.text + data;
+      // Trimming only grows as text is added: past 80 characters it can never be a title.
+      f.text = t.length >= 80 && t.trim().length >= 80 ? null : t;
+    }
+  }
+
+  private node(start: number): void {
+    if (this.table) this.events.push({ kind: 3, start });
+  }
+
+  private close(f: Frame): void {
+    if (this.table) {
+      if (f !== this.table) {
+        this.events.push({ kind: 1, frame: f });
+        return;
       }
-    };
-    visit(table);
-    return out;
+      this.leafTable(f);
+    }
+    if (!this.active) return;
+    if (f.skip) this.skips--;
+    if (this.hider) {
+      if (this.hider === f) this.hider = null;
+    } else {
+      if (BLOCK.has(f.name)) this.flush();
+      f.closeBlocks = this.blocks.length;
+      f.closeLine = this.line.size;
+      if (f.text !== undefined) {
+        this.titles.pop();
+        const t = f.text?.trim();
+        if (t !== undefined && t.length < 80 && REPORT_TITLE.test(t)) this.marks.push([...this.stack]);
+      }
+    }
+    if (f === this.firstBody) this.visiting = false;
+    if (f.ord === this.rootOrd) this.active = false;
+  }
+
+  /** A nested table opened: the kept table is walked as block elements after all. */
+  private replayTable(): void {
+    const events = this.events;
+    this.table = null;
+    this.events = [];
+    for (const e of events) {
+      if (e.kind === 0) this.open(e.frame);
+      else if (e.kind === 1) this.close(e.frame);
+      else if (e.kind === 2) this.text(e.data, e.start, e.end);
+    }
+  }
+
+  /** The kept table closed with no table inside: it becomes a table node, and may be a mark. */
+  private leafTable(el: Frame): void {
+    const events = this.events;
+    this.table = null;
+    this.events = [];
+    // Rows are the table's `<tr>`s and those of its thead/tbody/tfoot, not those of tables or
+    // cells inside it; cells are the rows' own `<td>`/`<th>`; a cell's text is all the text in it
+    // but a SKIP element's, and so is the table's.
+    const trs: { start: number; end: number; cells: { td: Frame; cell: TableCell }[] }[] = [];
+    const path: { frame: Frame; rows: boolean; row: boolean; cell: boolean }[] = [];
+    let rowContext = true;
+    let row: (typeof trs)[number] | null = null;
+    let cell: Frame | null = null;
+    let firstChild = -1;
+    let skips = 0;
+    let text = "";
+    const buf = this.cellLine;
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i]!;
+      if (cell && firstChild < 0 && !(e.kind === 1 && e.frame === cell)) firstChild = e.kind === 2 || e.kind === 3 ? e.start : e.frame.start;
+      if (e.kind === 0) {
+        const name = e.frame.name;
+        const top = path[path.length - 1];
+        const parentRows = top ? top.rows : rowContext;
+        const isRow = parentRows && name === "tr";
+        const isCell = !!top && top.row && (name === "td" || name === "th");
+        path.push({ frame: e.frame, rows: parentRows && (name === "thead" || name === "tbody" || name === "tfoot"), row: isRow, cell: isCell });
+        if (SKIP.has(name)) skips++;
+        if (isRow) trs.push((row = { start: e.frame.start, end: 0, cells: [] }));
+        if (isCell) {
+          cell = e.frame;
+          firstChild = -1;
+          buf.clear();
+        }
+      } else if (e.kind === 1) {
+        const p = path.pop()!;
+        if (SKIP.has(p.frame.name)) skips--;
+        if (p.cell) {
+          row!.cells.push({ td: p.frame, cell: this.cell(p.frame, firstChild) });
+          cell = null;
+        } else if (p.row) {
+          row!.end = p.frame.end;
+          row = null;
+        }
+      } else if (e.kind === 2 && skips === 0) {
+        text += e.data;
+        if (cell) buf.append(e.data, e.start, e.end, this.html);
+      }
+    }
+    if (el.visited && REPORT_TABLE.test(text)) {
+      this.marks.push([...this.stack]);
+      if (!/索\s*引\s*[号號]/.test(text)) this.reportTables++;
+    }
+    if (this.titles.length > 0) this.titleText(text);
+    const table = this.grid(el, trs);
+    if (table) this.blocks.push(table);
   }
 
   /** Builds a table node from the grid: spans expanded, each cell placed at its column. */
-  table(el: DomNode): Table | null {
+  private grid(el: Frame, trs: { start: number; end: number; cells: { td: Frame; cell: TableCell }[] }[]): Table | null {
     const taken: boolean[][] = [];
     const rows: TableRow[] = [];
     let width = 0;
-    const trs = this.rows(el);
     trs.forEach((tr, r) => {
       const cells: TableCell[] = [];
       let col = 0;
-      for (const td of tr.children ?? []) {
-        if (td.name !== "td" && td.name !== "th") continue;
+      for (const { td, cell } of tr.cells) {
         taken[r] ??= [];
         while (taken[r]![col]) col++;
-        let colspan = span(td.attribs?.colspan);
-        let rowspan = Math.min(span(td.attribs?.rowspan), trs.length - r);
+        let colspan = span(td.attribs.colspan);
+        let rowspan = Math.min(span(td.attribs.rowspan), trs.length - r);
         if (colspan * rowspan > this.gridBudget) {
           this.clamped(td, colspan, rowspan);
           colspan = rowspan = 1;
@@ -392,7 +591,6 @@ class Walker {
           const row = (taken[r + dr] ??= []);
           for (let dc = 0; dc < colspan; dc++) row[col + dc] = true;
         }
-        const cell = this.cell(td);
         cell.column = col;
         if (colspan > 1) cell.colspan = colspan;
         if (rowspan > 1) cell.rowspan = rowspan;
@@ -401,55 +599,63 @@ class Walker {
         width = Math.max(width, col);
       }
       if (cells.length === 0) return;
-      const start = tr.startIndex ?? cells[0]!.position.start.offset;
-      const end = (tr.endIndex ?? cells[cells.length - 1]!.position.end.offset - 1) + 1;
-      rows.push({ type: "tableRow", padding: 0, children: cells, position: this.index.position(start, end) });
+      rows.push({ type: "tableRow", padding: 0, children: cells, position: this.index.position(tr.start, tr.end + 1) });
     });
     if (rows.length === 0) return null;
-    return {
-      type: "table",
-      form: "html",
-      columns: width,
-      children: rows,
-      position: this.index.position(el.startIndex ?? 0, (el.endIndex ?? 0) + 1),
-    };
+    return { type: "table", form: "html", columns: width, children: rows, position: this.index.position(el.start, el.end + 1) };
   }
 
   /** Records one `span-clamped` diagnostic per page (the first cell cut): one is enough to say it. */
-  private clamped(td: DomNode, colspan: number, rowspan: number): void {
+  private clamped(td: Frame, colspan: number, rowspan: number): void {
     if (this.diagnostics.some((d) => d.code === DiagnosticCodes.spanClamped.code)) return;
-    const at = td.startIndex ?? 0;
     this.diagnostics.push(
       diagnostic(
         DiagnosticCodes.spanClamped,
         `a cell spanning ${rowspan} rows × ${colspan} columns asks for more grid than the page can hold; read as one cell, and so is every later one that does (合并单元格跨度过大，按单个单元格读取)`,
-        this.index.position(at, (td.endIndex ?? at) + 1),
+        this.index.position(td.start, td.end + 1),
       ),
     );
   }
 
-  /** A cell's text: all its text nodes joined, `<br>` and inner blocks joining the halves. */
-  private cell(td: DomNode): TableCell {
+  /** A cell from its text in `cellLine`: `<br>` and inner blocks joining the halves. */
+  private cell(td: Frame, firstChild: number): TableCell {
     const buf = this.cellLine;
-    buf.clear();
-    const visit = (n: DomNode) => {
-      if (n.type === "text") buf.append(n, this.html);
-      else if (isElement(n) && !SKIP.has(n.name ?? "")) for (const c of n.children ?? []) visit(c);
-    };
-    visit(td);
     const text = buf.text;
     const value = text.trim();
     if (value === "") {
-      const at = td.children?.[0]?.startIndex ?? (td.endIndex ?? 0);
+      const at = firstChild >= 0 ? firstChild : td.end;
       return { type: "tableCell", value: "", position: this.index.position(at, at) };
     }
     const lead = text.length - text.trimStart().length;
     const last = lead + value.length - 1;
-    return {
-      type: "tableCell",
-      value: joinBrokenHeader(value),
-      position: this.index.position(buf.starts[lead]!, buf.ends[last]!),
-    };
+    return { type: "tableCell", value: joinBrokenHeader(value), position: this.index.position(buf.starts[lead]!, buf.ends[last]!) };
+  }
+
+  /** The element holding the report: the lowest common ancestor of its tables and title (the first `<body>` else). */
+  contentRoot(): Frame | null {
+    const body = this.firstBody;
+    if (this.reportTables === 0 || this.marks.length === 0) return body;
+    let common = this.marks[0]!;
+    let n = common.length;
+    for (const m of this.marks) {
+      let i = 0;
+      while (i < n && i < m.length && common[i] === m[i]) i++;
+      n = i;
+    }
+    const lca = n > 0 ? common[n - 1]! : undefined;
+    return lca && lca.name !== "table" ? lca : body;
+  }
+
+  /**
+   * The blocks a walk starting at `root` emits, when this pass's output holds them as a
+   * slice: the walk reached `root` unhidden, no span was clamped (the grid budget spent outside
+   * `root` would have changed what is clamped inside it), and `root` starts and ends a line —
+   * a block element, or an inline one with no text pending on either side. Else null.
+   */
+  sliceOf(root: Frame): Block[] | null {
+    if (!root.live || this.diagnostics.length > 0) return null;
+    if (!BLOCK.has(root.name) && (root.openLine !== 0 || root.closeLine !== 0)) return null;
+    return this.blocks.slice(root.openBlocks, root.closeBlocks);
   }
 }
 
@@ -476,14 +682,7 @@ function span(v: string | undefined): number {
 /** Parses an HTML page into the report AST. Positions are offsets into `html`. */
 export function parseHtml(html: string, index: LineIndex): { tree: Root; diagnostics: Diagnostic[] } {
   const shallow = flattenDeepNesting(html);
-  const $ = load(shallow.html, { xml: { xmlMode: false, withStartIndices: true, withEndIndices: true, decodeEntities: true } } as never);
-  const root = $.root()[0] as unknown as DomNode;
-  const body = findBody(root) ?? root;
-  const walker = new Walker(html, index);
-  const content = contentRoot(body);
-  walker.walk(content);
-  walker.flush();
-  const diagnostics = walker.diagnostics;
+  const { blocks, diagnostics } = walkContent(html, shallow.html, index);
   if (shallow.blanked > 0) {
     diagnostics.unshift(
       diagnostic(
@@ -493,15 +692,23 @@ export function parseHtml(html: string, index: LineIndex): { tree: Root; diagnos
       ),
     );
   }
-  return { tree: { type: "root", children: walker.blocks, position: index.position(0, html.length) }, diagnostics };
+  return { tree: { type: "root", children: blocks, position: index.position(0, html.length) }, diagnostics };
 }
 
-function findBody(n: DomNode): DomNode | null {
-  if (n.name === "body") return n;
-  for (const c of n.children ?? []) {
-    if (!isElement(c) && c.type !== "root") continue;
-    const b = findBody(c);
-    if (b) return b;
-  }
-  return null;
+/**
+ * The blocks of the page's content root. One pass walks the whole document and searches
+ * for the root; nearly always the root's blocks are a slice of that walk. A page whose first
+ * `<body>` the walk could not reach (inside chrome or a table) is searched again from it, and
+ * a root whose blocks are not a slice is walked again on its own ({@link Stream.sliceOf}).
+ */
+function walkContent(html: string, source: string, index: LineIndex): { blocks: Block[]; diagnostics: Diagnostic[] } {
+  let pass = new Stream(html, index, -1, true).run(source);
+  const body = pass.firstBody;
+  if (!body) return pass;
+  if (!body.live) pass = new Stream(html, index, body.ord, true).run(source);
+  const root = pass.contentRoot()!;
+  if (root.ord === pass.rootOrd) return pass;
+  const slice = pass.sliceOf(root);
+  if (slice) return { blocks: slice, diagnostics: [] };
+  return new Stream(html, index, root.ord, false).run(source);
 }
