@@ -7,17 +7,22 @@
  *   npx tsx bench/bulk.ts --format panel   only some outputs (default: all)
  *   npx tsx bench/bulk.ts --keep           keep the archive and outputs (path printed)
  *
- * The reports are the seed report with agency, year and figures changed (see
- * tests/bulk/helpers/corpus.ts), deflated into one zip. The built CLI (`dist/cli.js`; built
- * first if missing) runs as a child process, as a user runs it, so peak RSS is the whole
- * process with its worker threads (from its summary.json). Nothing here asserts on speed:
- * it prints numbers.
+ * The archive is mixed, as a scrape is: 40 % HTML pages (generated reports rendered with
+ * zfxxgk/testing's HTML renderer, page chrome included) and 60 % text — generated reports
+ * as cell lines, row lines and markdown, and the seed report with agency, year and figures
+ * changed (tests/bulk/helpers/corpus.ts), 15 % each — deflated into one zip. The built CLI
+ * (`dist/cli.js`; built first if missing) runs as a child process, as a user runs it, so
+ * peak RSS is the whole process with its worker threads (from its summary.json). Bytes
+ * written per report are the output folder's files summed, over the reports. Nothing here
+ * asserts on speed: it prints numbers.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import fc from "fast-check";
+import { render, reportArbitrary, type RenderForm } from "../src/testing/index.js";
 import { seedVariant } from "../tests/bulk/helpers/corpus.js";
 import { ZipWriter } from "../tests/bulk/helpers/zip.js";
 
@@ -44,18 +49,48 @@ if (!existsSync(CLI) || !existsSync(join(ROOT, "dist", "bulk-worker.js"))) {
 const dir = mkdtempSync(join(tmpdir(), "zfxxgk-bench-bulk-"));
 const archive = join(dir, "reports.zip");
 
+/**
+ * What report `i` of the archive is, in twenty slots: eight HTML (40 %), then three each of
+ * cell lines, row lines, markdown and the seed variant (60 % text). Interleaved, so every
+ * shard of the archive holds the same mix.
+ */
+function kindOf(i: number): RenderForm | "seed" {
+  const slot = i % 20;
+  if (slot < 8) return "html";
+  return (["cell-lines", "row-lines", "markdown", "seed"] as const)[Math.floor((slot - 8) / 3)]!;
+}
+const EXTENSION: Record<RenderForm | "seed", string> = { html: "html", "cell-lines": "txt", "row-lines": "txt", markdown: "md", seed: "txt" };
+
 let t = performance.now();
 const zip = new ZipWriter(archive);
 let reportBytes = 0;
+const counts: Record<string, number> = {};
+// One sample per generated report (two templates alternating): fixed seeds, so every run
+// writes the same archive; sampling in batches keeps the models' memory small.
+const BATCH = 500;
+let models: ReturnType<typeof sampleModels> = [];
+function sampleModels(from: number) {
+  return fc.sample(reportArbitrary({ template: Math.floor(from / BATCH) % 2 === 0 ? "2021" : "2019" }), {
+    seed: 20261204 + from,
+    numRuns: BATCH,
+  });
+}
 for (let i = 0; i < reports; i++) {
-  const data = Buffer.from(seedVariant(i), "utf8");
+  if (i % BATCH === 0) models = sampleModels(i);
+  const kind = kindOf(i);
+  const text = kind === "seed" ? seedVariant(i) : render(models[i % BATCH]!, kind, kind === "html" ? { chrome: true } : {});
+  const data = Buffer.from(text, "utf8");
   reportBytes += data.length;
-  zip.add({ name: `年报/${String(i).padStart(6, "0")}.txt`, data });
+  counts[kind] = (counts[kind] ?? 0) + 1;
+  zip.add({ name: `年报/${String(i).padStart(6, "0")}.${EXTENSION[kind]}`, data });
 }
 zip.close();
 console.log(
-  `generated ${reports} reports (${(reportBytes / 1e6).toFixed(1)} MB of text, zip ${(statSync(archive).size / 1e6).toFixed(1)} MB) ` +
-    `in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  `generated ${reports} reports (${(reportBytes / 1e6).toFixed(1)} MB, zip ${(statSync(archive).size / 1e6).toFixed(1)} MB) ` +
+    `in ${((performance.now() - t) / 1000).toFixed(1)} s: ` +
+    Object.entries(counts)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(", "),
 );
 console.log(`node ${process.version}, ${availableParallelism()} cores, outputs: ${format ?? "all"}\n`);
 
@@ -66,6 +101,19 @@ interface Result {
   reportsPerSecond: number;
   megabytesPerSecond: number;
   peakRssMB: number;
+  /** Bytes of every file under the output folder, over the reports read. */
+  bytesPerReport: number;
+}
+
+/** Total size of the files under `path`, recursively. */
+function folderBytes(path: string): number {
+  let sum = 0;
+  for (const e of readdirSync(path, { withFileTypes: true })) {
+    const p = join(path, e.name);
+    if (e.isDirectory()) sum += folderBytes(p);
+    else if (e.isFile()) sum += statSync(p).size;
+  }
+  return sum;
 }
 
 function runBulk(jobs: number): Promise<Result> {
@@ -92,6 +140,7 @@ function runBulk(jobs: number): Promise<Result> {
         reportsPerSecond: summary.records.ok / seconds,
         megabytesPerSecond: summary.reportBytes / 1e6 / seconds,
         peakRssMB: summary.run.peakRssBytes / 2 ** 20,
+        bytesPerReport: folderBytes(out) / reports,
       });
     });
   });
@@ -104,11 +153,19 @@ for (const jobs of [1, 2]) {
   results.push(r);
   console.log(
     `--jobs ${jobs}: ${r.ok} reports in ${r.seconds.toFixed(1)} s = ${r.reportsPerSecond.toFixed(0)} reports/s, ` +
-      `${r.megabytesPerSecond.toFixed(2)} MB/s, peak RSS ${r.peakRssMB.toFixed(0)} MB`,
+      `${r.megabytesPerSecond.toFixed(2)} MB/s, peak RSS ${r.peakRssMB.toFixed(0)} MB, ` +
+      `${(r.bytesPerReport / 1024).toFixed(1)} KB written per report`,
   );
 }
 const [one, two] = results as [Result, Result];
-console.log(`\nspeed-up with 2 workers: ${(one.seconds / two.seconds).toFixed(2)}×`);
+console.log(`\nsummary (${reports} reports, mixed: 40 % HTML, 60 % text)`);
+for (const r of results) {
+  console.log(
+    `  ${r.jobs} worker${r.jobs > 1 ? "s" : " "}  ${r.reportsPerSecond.toFixed(0).padStart(6)} reports/s  ` +
+      `${(r.bytesPerReport / 1024).toFixed(1).padStart(6)} KB written/report  peak RSS ${r.peakRssMB.toFixed(0).padStart(4)} MB`,
+  );
+}
+console.log(`  speed-up with 2 workers: ${(one.seconds / two.seconds).toFixed(2)}×`);
 
 if (keep) console.log(`kept ${dir}`);
 else rmSync(dir, { recursive: true, force: true });

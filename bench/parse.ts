@@ -5,13 +5,17 @@
  *   npx tsx bench/parse.ts --quick   short run, as in CI (npm run bench:quick)
  *
  * Inputs: the seed, the corpus text files, generated reports of ~25 KB in each form (cell
- * lines, row lines, markdown, HTML; both templates — bench/inputs.ts) and the real HTML page.
+ * lines, row lines, markdown, HTML; both templates — bench/inputs.ts), the same reports
+ * without the prose padding (~4.5 KB, table-heavy: the text target of issue #13 is measured
+ * on them and on the seed, reported apart from the padded ones) and the real HTML page.
  *
  * The floor is the least any line-oriented parser must do: decode the bytes as UTF-8,
  * split them into lines and test one anchored regex per line. `parseReport / floor` is the
  * figure to track — absolute times drift on shared machines, a ratio measured in the same
  * process much less. For HTML the floor is `cheerio.load` alone (its default parse5 backend,
- * and the htmlparser2 backend that html/index.ts uses). Per input set it also prints where
+ * and the htmlparser2 backend that html/index.ts uses), and below both a bare htmlparser2
+ * tokenise of the same bytes (a Parser with no handlers: the least any HTML reader built on
+ * htmlparser2 does; issue #13's HTML target is against it). Per input set it also prints where
  * the time goes (µs per report, MB/s and share of each stage) and the heap each retained
  * Report costs; at the end, a summary of the ratios and the cold start of the built CLI on one
  * small file. Nothing here asserts on speed: it prints numbers.
@@ -23,11 +27,13 @@ import { join } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { load } from "cheerio";
+import { Parser } from "htmlparser2";
 import { parseReport } from "../src/index.js";
 import type { Report } from "../src/model/types.js";
 import { tokenize } from "../src/lexer/lexer.js";
 import { parseTokens } from "../src/parser/parser.js";
 import { buildTree } from "../src/parser/tree.js";
+import { applyLayouts } from "../src/layouts/index.js";
 import { decode } from "../src/source/decode.js";
 import { LineIndex } from "../src/source/line-index.js";
 import { looksLikeHtml, parseHtml } from "../src/html/index.js";
@@ -38,7 +44,7 @@ import { readTables } from "../src/normalize/tables/index.js";
 import { buildSections } from "../src/normalize/sections.js";
 import { runChecks } from "../src/checks/index.js";
 import type { Diagnostic } from "../src/model/types.js";
-import { FORMS, generatedInputs } from "./inputs.js";
+import { FORMS, UNPADDED_FORMS, generatedInputs, unpaddedInputs } from "./inputs.js";
 
 const quick = process.argv.includes("--quick");
 /** How long each measurement runs; the JIT is warmed up for half as long first. */
@@ -57,6 +63,24 @@ const CLI_RUNS = quick ? 3 : 15;
 const WARM_UP_MS = quick ? 1000 : 4000;
 
 const ROOT = join(import.meta.dirname, "..");
+
+/** Issue #13's text target: parseReport / floor on table-heavy reports without prose padding. */
+const TEXT_TARGET = 0.2;
+/** Issue #13's HTML target: parseReport / a bare htmlparser2 tokenise of the same bytes. */
+const HTML_TARGET = 0.7;
+/**
+ * The targets' sets as measured before the issue's work (main at 0553007, full run, same
+ * machine): [ratio, ms/report], printed beside today's figures. Ratios hold across machines
+ * far better than the milliseconds do.
+ */
+const BEFORE: Record<string, [ratio: number, msPerReport: number]> = {
+  "seed (cell lines)": [0.101, 0.466],
+  "generated html reports": [0.081, 7.424],
+  "unpadded cell-lines reports": [0.062, 0.828],
+  "unpadded row-lines reports": [0.051, 0.375],
+  "unpadded markdown reports": [0.046, 0.484],
+  "real HTML page (partial)": [0.064, 7.26],
+};
 
 /** Runs `fn` over all inputs repeatedly for at least MIN_MS (after a warm-up); returns ms per pass. */
 function time(inputs: Uint8Array[], fn: (b: Uint8Array) => unknown): number {
@@ -93,6 +117,13 @@ function floor(bytes: Uint8Array): number {
 const loadHtmlparser2 = (html: string) =>
   load(html, { xml: { xmlMode: false, withStartIndices: true, withEndIndices: true, decodeEntities: true } } as never);
 
+/** The least an htmlparser2-based reader does: decode, then tokenise with no handlers. */
+function tokenise(bytes: Uint8Array): void {
+  const p = new Parser({}, { decodeEntities: true });
+  p.write(utf8.decode(bytes));
+  p.end();
+}
+
 /**
  * Runs the pipeline stage by stage as parseReport does, adding each stage's time to `acc`.
  * `source` is what parseReport does besides the stages proper: the line index of the text
@@ -120,8 +151,10 @@ function stages(bytes: Uint8Array, acc: Record<string, number>): void {
     lap("lex");
     const parsed = parseTokens(lexed.tokens);
     lap("parse");
-    blocks = buildTree(parsed.blocks, index, diagnostics).children;
+    const tree = buildTree(parsed.blocks, index, diagnostics);
     lap("build");
+    blocks = applyLayouts(tree, index, diagnostics).children;
+    lap("layouts");
   }
   const ctx = new NormalizeContext(text, index, diagnostics);
   const meta = readMeta(blocks, ctx);
@@ -155,8 +188,14 @@ const fmt = (n: number, digits = 1, width = 8) => n.toFixed(digits).padStart(wid
 
 /** Ratio of every set, for the summary at the end. */
 const ratios: [name: string, ratio: number, mbPerS: number][] = [];
+/** parseReport / floor of the table-heavy unpadded text sets and / tokenise of the HTML sets. */
+const targets: [name: string, ratio: number, msPerReport: number][] = [];
 
-function report(name: string, inputs: Uint8Array[], html: boolean): void {
+/**
+ * Measures one input set. `target` marks a set issue #13's targets are measured on: its
+ * ratio (to the floor for text, to a bare tokenise for HTML) goes to the targets summary.
+ */
+function report(name: string, inputs: Uint8Array[], html: boolean, target = false): void {
   const bytes = inputs.reduce((s, b) => s + b.byteLength, 0);
   const mb = bytes / 1e6;
   const line = (label: string, ms: number) =>
@@ -165,11 +204,13 @@ function report(name: string, inputs: Uint8Array[], html: boolean): void {
   console.log(`\n${name}: ${inputs.length} reports, ${(bytes / 1024).toFixed(0)} KB`);
   const base = html ? time(inputs, (b) => load(utf8.decode(b))) : time(inputs, floor);
   const base2 = html ? time(inputs, (b) => loadHtmlparser2(utf8.decode(b))) : 0;
+  const base3 = html ? time(inputs, tokenise) : 0;
   const full = time(inputs, (b) => parseReport(b));
   const baseName = html ? "cheerio.load" : "floor";
   if (html) {
     line("cheerio.load (parse5)", base);
     line("cheerio.load (htmlparser2)", base2);
+    line("htmlparser2 tokenise", base3);
   } else {
     line("floor (decode+split+regex)", base);
   }
@@ -177,6 +218,9 @@ function report(name: string, inputs: Uint8Array[], html: boolean): void {
   console.log(`  parseReport / ${baseName} throughput ratio: ${(base / full).toFixed(3)}`);
   ratios.push([name, base / full, mb / (full / 1000)]);
   if (html) console.log(`  parseReport / cheerio.load (htmlparser2) throughput ratio: ${(base2 / full).toFixed(3)}`);
+  if (html) console.log(`  parseReport / htmlparser2 tokenise throughput ratio: ${(base3 / full).toFixed(3)}`);
+  console.log(`  parseReport: ${(full / inputs.length).toFixed(3)} ms/report`);
+  if (target) targets.push([name, html ? base3 / full : base / full, full / inputs.length]);
 
   const acc: Record<string, number> = {};
   for (let i = 0; i < STAGE_PASSES; i++) for (const b of inputs) stages(b, {});
@@ -238,10 +282,11 @@ for (const sub of ["seed", "real"]) {
 }
 const seed = readFileSync(join(corpusDir, "seed", "siyang-xzspj-2021.txt"));
 const gen = generatedInputs(quick ? 10 : 50);
+const unpadded = unpaddedInputs(quick ? 10 : 50);
 
 console.log(`zfxxgk parse benchmark (${quick ? "quick" : "full"}), node ${process.version}`);
 {
-  const all = [seed, ...corpus, ...Object.values(gen).flat()];
+  const all = [seed, ...corpus, ...Object.values(gen).flat(), ...Object.values(unpadded).flat()];
   const t0 = performance.now();
   while (performance.now() - t0 < WARM_UP_MS) {
     for (const b of all) {
@@ -250,10 +295,21 @@ console.log(`zfxxgk parse benchmark (${quick ? "quick" : "full"}), node ${proces
     }
   }
 }
-report("seed (cell lines)", [seed], false);
+report("seed (cell lines)", [seed], false, true);
 report("corpus text files", corpus, false);
-for (const form of FORMS) report(`generated ${form} reports`, gen[form], form === "html");
-report("real HTML page (partial)", [readFileSync(join(corpusDir, "real", "shuyang-fgj-2023.partial.html"))], true);
+for (const form of FORMS) report(`generated ${form} reports`, gen[form], form === "html", form === "html");
+for (const form of UNPADDED_FORMS) report(`unpadded ${form} reports`, unpadded[form]!, false, true);
+report("real HTML page (partial)", [readFileSync(join(corpusDir, "real", "shuyang-fgj-2023.partial.html"))], true, true);
 console.log(`\nsummary: parseReport / floor (text) or / cheerio.load parse5 (HTML)`);
 for (const [name, ratio, mbPerS] of ratios) console.log(`  ${name.padEnd(32)} ${ratio.toFixed(3)}  (${mbPerS.toFixed(1)} MB/s)`);
+console.log(`\nissue #13 targets: text table-heavy (seed, unpadded) parseReport / floor ≥ ${TEXT_TARGET}; HTML parseReport / tokenise ≥ ${HTML_TARGET}`);
+console.log(`  ${"set".padEnd(32)} ${"target".padStart(7)} ${"now".padStart(7)} ${"before".padStart(7)} ${"ms/report".padStart(10)} ${"before".padStart(7)}`);
+for (const [name, ratio, ms] of targets) {
+  const goal = name.includes("HTML") || name.includes("html") ? HTML_TARGET : TEXT_TARGET;
+  const was = BEFORE[name];
+  console.log(
+    `  ${name.padEnd(32)} ${("≥" + goal).padStart(7)} ${ratio.toFixed(3).padStart(7)} ${(was ? was[0].toFixed(3) : "-").padStart(7)} ` +
+      `${ms.toFixed(3).padStart(10)} ${(was ? was[1].toFixed(3) : "-").padStart(7)}  ${ratio >= goal ? "met" : "not met"}`,
+  );
+}
 cliColdStart();

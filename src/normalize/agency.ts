@@ -50,7 +50,15 @@ interface Name {
   short: boolean;
 }
 
-let index: { byCode: Map<string, Entry>; byName: Map<string, Name[]>; lengthsByPrefix: Map<string, number[]> } | undefined;
+let index:
+  | { byCode: Map<string, Entry>; byName: Map<string, Name[]>; lengthsByPrefix: Map<number, number[]>; firsts: Uint8Array }
+  | undefined;
+
+/**
+ * The key of a name's first two UTF-16 code units in `lengthsByPrefix`: a number, so that
+ * {@link named}'s look-up at every place of a 600-character context makes no string.
+ */
+const pairKey = (s: string, i: number) => s.charCodeAt(i) * 0x10000 + s.charCodeAt(i + 1);
 
 /** The division table, parsed on first use (most reports ask; a library import need not pay). */
 function divisions() {
@@ -59,15 +67,19 @@ function divisions() {
   const byName = new Map<string, Name[]>();
   // Name lengths by their first two characters: most places in a text start no name, and
   // are passed over with one lookup.
-  const lengthsByPrefix = new Map<string, number[]>();
+  const lengthsByPrefix = new Map<number, number[]>();
+  // 1 for each code unit that starts a name: most characters of a text start none, and are
+  // passed over with one typed-array read instead of a Map look-up.
+  const firsts = new Uint8Array(0x10000);
   const add = (name: string, entry: Entry, short: boolean) => {
     if (name.length < 2) return;
     const list = byName.get(name) ?? [];
     if (!list.some((n) => n.entry === entry)) list.push({ entry, short });
     byName.set(name, list);
-    const lengths = lengthsByPrefix.get(name.slice(0, 2)) ?? [];
+    const lengths = lengthsByPrefix.get(pairKey(name, 0)) ?? [];
     if (!lengths.includes(name.length)) lengths.push(name.length);
-    lengthsByPrefix.set(name.slice(0, 2), lengths);
+    lengthsByPrefix.set(pairKey(name, 0), lengths);
+    firsts[name.charCodeAt(0)] = 1;
   };
   for (const line of DIVISIONS.split("\n")) {
     const code = line.slice(0, 6);
@@ -82,7 +94,7 @@ function divisions() {
     const prefecture = PREFECTURE.exec(name)?.[1];
     if (level === "city" && prefecture !== undefined && prefecture.length >= 2) add(`${prefecture}州`, e, false);
   }
-  index = { byCode, byName, lengthsByPrefix };
+  index = { byCode, byName, lengthsByPrefix, firsts };
   return index;
 }
 
@@ -110,10 +122,11 @@ const STREET = /^(?:[东西南北中]?路|[东西南北]?街|大道|大街)/;
  * short form is too often something else (中山路街道 is not 中山市).
  */
 function named(text: string, answers = false): Set<Entry> {
-  const { byName, lengthsByPrefix } = divisions();
+  const { byName, lengthsByPrefix, firsts } = divisions();
   const found = new Set<Entry>();
   for (let i = 0; i + 2 <= text.length; i++) {
-    const lengths = lengthsByPrefix.get(text.slice(i, i + 2));
+    if (firsts[text.charCodeAt(i)] === 0) continue;
+    const lengths = lengthsByPrefix.get(pairKey(text, i));
     if (!lengths) continue;
     for (const len of lengths) {
       if (i + len > text.length) continue;
@@ -132,13 +145,37 @@ function named(text: string, answers = false): Set<Entry> {
  */
 const NAME_TRADITIONAL = "員衛營農東財稅資環運輸劃場價質醫療險檔館僑聯軍訊電視層藝術圖書隊勞戶證齡樂禮義蘇遼嶺貴雲陝齊魯閩贛粵瓊灣園藥檢糧儲濟貿";
 const NAME_SIMPLIFIED = "员卫营农东财税资环运输划场价质医疗险档馆侨联军讯电视层艺术图书队劳户证龄乐礼义苏辽岭贵云陕齐鲁闽赣粤琼湾园药检粮储济贸";
-const nameSimplified = new Map([...NAME_TRADITIONAL].map((c, i) => [c, NAME_SIMPLIFIED[i]!]));
+/**
+ * The label table, then the name table, as one code-unit table (0: no mapping): {@link plain}
+ * runs over 600 characters of every report, and a typed-array read per code unit replaces a
+ * string and two Map look-ups per character. Every character of both tables is a single BMP
+ * code unit outside the surrogates, so reading code units maps what reading code points did.
+ */
+const PLAIN = new Uint16Array(0x10000);
+for (let i = 0; i < NAME_TRADITIONAL.length; i++) PLAIN[NAME_TRADITIONAL.charCodeAt(i)] = NAME_SIMPLIFIED.charCodeAt(i);
+// The label table wins where both map a character, as its look-up came first.
+for (const [from, to] of traditionalToSimplified) PLAIN[from.charCodeAt(0)] = to.charCodeAt(0);
 
 /** The normal form that keys and matching read: NFKC, simplified characters, no white space. */
 function plain(name: string): string {
   const s = name.normalize("NFKC").replace(/\s+/g, "");
-  return [...s].map((c) => traditionalToSimplified.get(c) ?? nameSimplified.get(c) ?? c).join("");
+  let out = "";
+  let last = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x3400) continue;
+    const t = PLAIN[c]!;
+    if (t !== 0) {
+      out += s.slice(last, i) + String.fromCharCode(t);
+      last = i + 1;
+    }
+  }
+  return last === 0 ? s : out + s.slice(last);
 }
+
+/** The last agency {@link agencyKey} was asked about, and its key: each report asks four times. */
+let lastAgency: string | null = null;
+let lastKey: string | null = null;
 
 /**
  * A join key for the agency: the name in plain form without the report wrapper
@@ -147,6 +184,14 @@ function plain(name: string): string {
  */
 export function agencyKey(agency: string | null): string | null {
   if (agency === null) return null;
+  if (agency === lastAgency) return lastKey;
+  const key = computeAgencyKey(agency);
+  lastAgency = agency;
+  lastKey = key;
+  return key;
+}
+
+function computeAgencyKey(agency: string): string | null {
   let s = plain(agency);
   s = s.replace(/^关于/, "").replace(/的$/, "");
   s = s.replace(/(?:19|20)\d{2}年(?:度)?/g, "");

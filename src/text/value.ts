@@ -138,6 +138,9 @@ const unparseable = (): CellValue => ({ value: null, kind: "unparseable", unit: 
 
 const UNDERSCORE = 0x5f;
 
+/** Digit strings this short are read by {@link parseCellValue}'s fast path (≤ MAX_DIGITS, and below 2^53). */
+const FAST_DIGITS = Math.min(15, MAX_DIGITS);
+
 /**
  * Read a table cell's text as a number.
  *
@@ -151,6 +154,19 @@ const UNDERSCORE = 0x5f;
  */
 export function parseCellValue(raw: string): CellValue {
   const s = typeof raw === "string" ? raw : "";
+  // Most cells are a few ASCII digits (`0`, `12`): read them without the general scan. Up
+  // to 15 digits stay below 2^53, so this is exactly what the scan below returns for them.
+  const n = s.length;
+  if (n > 0 && n <= FAST_DIGITS) {
+    let v = 0;
+    let k = 0;
+    for (; k < n; k++) {
+      const c = s.charCodeAt(k);
+      if (c < 48 || c > 57) break;
+      v = v * 10 + (c - 48);
+    }
+    if (k === n) return { value: v, kind: "number", unit: null };
+  }
   let lo = 0;
   let hi = s.length;
   // Trim white space, literal &nbsp; entities and underscore fill at both ends (html2text

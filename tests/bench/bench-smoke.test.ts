@@ -43,6 +43,11 @@ describe("bench/parse.ts --quick", () => {
       for (const form of ["cell-lines", "row-lines", "markdown", "html"]) {
         expect(stdout).toMatch(new RegExp(`^  generated ${form} reports +\\d+\\.\\d{3}`, "m"));
       }
+      // Issue #13: the unpadded table-heavy sets and the HTML sets, each beside its target.
+      for (const form of ["cell-lines", "row-lines", "markdown"]) {
+        expect(stdout).toMatch(new RegExp(`^  unpadded ${form} reports +≥0\\.2 +\\d+\\.\\d{3}`, "m"));
+      }
+      expect(stdout).toMatch(/^  generated html reports +≥0\.7 +\d+\.\d{3}/m);
     },
     TIMEOUT_MS,
   );

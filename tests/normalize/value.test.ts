@@ -233,3 +233,23 @@ describe("isNumericText", () => {
     expect(isNumericText(raw)).toBe(expected);
   });
 });
+
+// The ASCII-digit fast path must agree with the general scan at its edges: the length it
+// stops at (15 digits), the lengths past it and leading zeros.
+describe("plain ASCII digit strings", () => {
+  check([
+    ["007", 7, "number"],
+    ["999999999999999", 999999999999999, "number"],
+    ["9007199254740991", 9007199254740991, "number"],
+    ["9007199254740992", null, "unparseable"],
+    ["123456789012345678901", null, "unparseable"],
+  ]);
+  it("read as the number they spell, up to 2^53", () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9]{1,16}$/), (s) => {
+        const n = Number(s);
+        expect(parseCellValue(s)).toEqual(n <= Number.MAX_SAFE_INTEGER ? { value: n, kind: "number", unit: null } : { value: null, kind: "unparseable", unit: null });
+      }),
+    );
+  });
+});
