@@ -27,7 +27,7 @@ import { renderOutcome } from "./render.js";
 import { inShard, keyHash, reportId, type Shard } from "./shard.js";
 import { fingerprint, STATE_FILE } from "./state.js";
 import { finalSummary, formatSummary, type SummaryJson } from "./summary.js";
-import { FORMATS, type Format, type Origin, type RecordResult } from "./types.js";
+import { DEFAULT_FORMATS, FORMATS, type Format, type Origin, type RecordResult } from "./types.js";
 import { Outputs, ResumeError, SUMMARY_FILE } from "./writers/outputs.js";
 import { loadSqlite, type SqliteConstructor } from "./writers/sqlite.js";
 
@@ -37,6 +37,8 @@ export interface BulkOptions {
   inputs: string[];
   out: string;
   formats: Format[];
+  /** `--full`: checks rows carry their operand paths. */
+  full?: boolean;
   /** Worker threads; 0 parses on the main thread. */
   jobs: number;
   resume: boolean;
@@ -94,7 +96,7 @@ export function defaultBulkOptions(inputs: string[], out: string): BulkOptions {
   return {
     inputs,
     out,
-    formats: [...FORMATS],
+    formats: [...DEFAULT_FORMATS],
     jobs: 0,
     resume: false,
     force: false,
@@ -224,6 +226,7 @@ async function runLocked(options: BulkOptions, env: BulkEnv, started: number, lo
     sources: fingerprint(plan.sources.map((s) => [s.kind, s.path, s.size])),
     shard: shardText,
     formats,
+    full: options.full === true,
     limits: options.limits,
     keepDuplicates: options.keepDuplicates === true,
     audit: options.auditDir ?? null,
@@ -389,7 +392,7 @@ async function runLocked(options: BulkOptions, env: BulkEnv, started: number, lo
         if (fatal.length > 0) throw fatal[0];
         if (aborted()) break outer;
         const ticket = nextTicket++;
-        const task = { seq, id: reportId(hash), formats: taskFormats, ...(options.auditDir !== undefined ? { auditDir: options.auditDir } : {}) };
+        const task = { seq, id: reportId(hash), formats: taskFormats, full: options.full === true, ...(options.auditDir !== undefined ? { auditDir: options.auditDir } : {}) };
         const immediate = judge(entry, task);
         if (immediate) {
           complete(ticket, immediate);
