@@ -335,8 +335,10 @@ async function runLocked(options: BulkOptions, env: BulkEnv, started: number, lo
       }
       const now = performance.now();
       const forced = counts.records === Math.floor(killAfter / 2);
-      if (forced || sinceCheckpoint >= CHECKPOINT_RECORDS || now - lastCheckpoint >= CHECKPOINT_MS) {
-        outputs.checkpoint();
+      if (forced) outputs.checkpoint();
+      // A timed checkpoint waits for the disk in the background: the workers keep getting
+      // members meanwhile. One still in flight is let be; the next record tries again.
+      if (forced || ((sinceCheckpoint >= CHECKPOINT_RECORDS || now - lastCheckpoint >= CHECKPOINT_MS) && outputs.checkpointInBackground())) {
         lastCheckpoint = now;
         sinceCheckpoint = 0;
       }
@@ -425,6 +427,7 @@ async function runLocked(options: BulkOptions, env: BulkEnv, started: number, lo
     await executor.close();
   }
 
+  await outputs.settle();
   if (lock.compromised) throw lostLock(options.out, lock.compromised);
   const elapsed = (performance.now() - started) / 1000;
   const r = rates({ ...snapshot(), elapsedSeconds: elapsed });
