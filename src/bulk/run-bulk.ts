@@ -349,7 +349,8 @@ async function runLocked(options: BulkOptions, env: BulkEnv, started: number, lo
     w?.();
   };
 
-  // Room for read-ahead and for results waiting on a slow predecessor: ~150 kB each.
+  // Room for read-ahead and for results waiting on a slow predecessor: ~10 kB each (~250 kB
+  // with --full).
   const window = Math.max(32, executor.threads * 16);
   const inFlight = new Set<Promise<void>>();
   // A failure of the run itself (a disk error while writing): stop reading and rethrow it.
