@@ -8,6 +8,6 @@ export type * from "./model/types.js";
 export type * from "./ast/types.js";
 export { DiagnosticCodes, type DiagnosticCode, type DiagnosticKind } from "./diagnostics/codes.js";
 export { parse, type ParseResult } from "./parser/index.js";
-export { runChecks, type CheckInput } from "./checks/index.js";
+export { CHECK_DESCRIPTIONS, describeCheck, runChecks, type CheckInput } from "./checks/index.js";
 export { formatCodeFrame, formatDiagnosticLine } from "./diagnostics/format.js";
 export { decode, type Decoded } from "./source/decode.js";

@@ -14,8 +14,15 @@ const encodeGbk = (text: string) => new Uint8Array(iconv.encode(text, "gbk"));
 describe("zfxxgk public API", () => {
   it("exports the parser, the checks, the schema, the codes and the formatters", () => {
     expect(Object.keys(zfxxgk).sort()).toEqual(
-      ["DiagnosticCodes", "ReportSchema", "decode", "formatCodeFrame", "formatDiagnosticLine", "parse", "parseReport", "runChecks"].sort(),
+      ["CHECK_DESCRIPTIONS", "DiagnosticCodes", "ReportSchema", "decode", "describeCheck", "formatCodeFrame", "formatDiagnosticLine", "parse", "parseReport", "runChecks"].sort(),
     );
+  });
+
+  it("describes every check of a report from the one catalogue, not in the Check itself", () => {
+    const report = zfxxgk.parseReport("二、主动公开政府信息情况\n信息内容 | 本年处理决定数量 |\n行政许可 | 12 |");
+    for (const c of report.checks) expect(c).not.toHaveProperty("description");
+    expect(zfxxgk.describeCheck("requests.balance.total")).toBe(zfxxgk.CHECK_DESCRIPTIONS["requests.balance.total"]);
+    expect(zfxxgk.describeCheck("requests.balance.total")).toContain("一+二 = 三(七)+四");
   });
 
   it("parse gives a unist tree that parseReport's numbers come from", () => {

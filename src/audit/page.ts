@@ -10,7 +10,7 @@
  * adds scrolling and a blink to what plain fragment links already do without it.
  */
 import { valueAt } from "../model/paths.js";
-import { checkSides } from "../checks/index.js";
+import { checkSides, describeCheck } from "../checks/index.js";
 import type { Check, Diagnostic, Report } from "../model/types.js";
 import {
   APPLICANT_COLUMNS,
@@ -254,9 +254,11 @@ function problemLists(page: Page): string {
   const failing = report.checks.filter((c) => c.status === "fail");
   out.push(`<h2 id="checks">未通过的勾稽关系 <small>failing checks (${failing.length} of ${report.checks.length})</small></h2><ol class="checks">`);
   for (const c of failing) {
+    // From the catalogue: a Check carries no description (one written by an older version may).
+    const about = c.description ?? describeCheck(c.id);
     out.push(
       `<li class="check-fail"><code>${esc(c.id)}</code><div class="identity">${esc(writtenIdentity(c, report))}</div>` +
-        `${c.description ? `<div class="msg">${esc(c.description)}</div>` : ""}<div class="cells">${cellLinks(page, c.paths)}</div></li>`,
+        `${about ? `<div class="msg">${esc(about)}</div>` : ""}<div class="cells">${cellLinks(page, c.paths)}</div></li>`,
     );
   }
   out.push("</ol>");

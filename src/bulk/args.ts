@@ -6,7 +6,7 @@
 import { UsageError } from "../io/usage-error.js";
 import { parseSize } from "./limits.js";
 import { parseShard } from "./shard.js";
-import { FORMATS, type Format } from "./types.js";
+import { DEFAULT_FORMATS, FORMATS, type Format } from "./types.js";
 
 /** `zfxxgk bulk`'s options, validated; null means "the default" (decided by the bulk engine). */
 export interface BulkArgs {
@@ -14,6 +14,8 @@ export interface BulkArgs {
   inputs: string[];
   out: string;
   formats: Format[];
+  /** `--full`: every output by default, and checks with their operand paths (see docs/bulk.md). */
+  full: boolean;
   /** Worker threads; null: the available cores. */
   jobs: number | null;
   resume: boolean;
@@ -34,6 +36,7 @@ export interface BulkArgs {
 export const BULK_OPTIONS = {
   out: { type: "string", short: "o" },
   format: { type: "string" },
+  full: { type: "boolean" },
   jobs: { type: "string", short: "j" },
   resume: { type: "boolean" },
   force: { type: "boolean" },
@@ -64,7 +67,8 @@ export function bulkArgs(values: BulkOptionValues, inputs: string[]): BulkArgs {
   const out = stringOption(values, "out");
   if (out === undefined || out === "") throw new UsageError("bulk: --out DIR is required");
 
-  let formats: Format[] = [...FORMATS];
+  const full = values.full === true;
+  let formats: Format[] = [...(full ? FORMATS : DEFAULT_FORMATS)];
   const format = stringOption(values, "format");
   if (format !== undefined) {
     const names = format.split(",").map((f) => f.trim()).filter((f) => f !== "");
@@ -121,6 +125,7 @@ export function bulkArgs(values: BulkOptionValues, inputs: string[]): BulkArgs {
     inputs,
     out,
     formats,
+    full,
     jobs,
     resume: values.resume === true,
     force: values.force === true,

@@ -36,6 +36,7 @@ export async function runBulkCommand(args: BulkArgs, io: BulkCommandIO): Promise
         inputs: args.inputs,
         out: args.out,
         formats: args.formats,
+        full: args.full,
         jobs: args.jobs ?? availableParallelism(),
         resume: args.resume,
         force: args.force,

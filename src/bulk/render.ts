@@ -157,7 +157,7 @@ export function renderOutcome(
 }
 
 /** The record of a parsed report: every output it appears in. */
-export function renderReport(task: Pick<MemberTask, "seq" | "id" | "formats">, origin: Origin, report: Report): RecordResult {
+export function renderReport(task: Pick<MemberTask, "seq" | "id" | "formats" | "full">, origin: Origin, report: Report): RecordResult {
   const { seq, id, formats } = task;
   const sqlite = has(formats, "sqlite");
   // A report whose tables were not read stays a report (its meta and diagnostics are data),
@@ -177,19 +177,27 @@ export function renderReport(task: Pick<MemberTask, "seq" | "id" | "formats">, o
     if (sqlite) sql.panel = values;
   }
 
-  if (has(formats, "cells") || sqlite) {
+  // The cells table of reports.sqlite follows cells.csv: ~200 rows a report, opt-in.
+  if (has(formats, "cells")) {
     const rows: CsvValue[][] = [];
     for (const [path, where] of Object.entries(report.provenance)) {
       const value = valueAt(report, path.split("."));
       rows.push([id, path, COLUMN_BY_PATH.get(path) ?? null, typeof value === "number" ? value : null, where.raw, where.start.line, where.start.column]);
     }
-    if (has(formats, "cells")) result.text.cells = rows.map(csvLine).join("");
+    result.text.cells = rows.map(csvLine).join("");
     if (sqlite) sql.cells = rows;
   }
 
   if (has(formats, "checks") || sqlite) {
-    // The description is the same for every instance of an id: it stays in reports.jsonl.
-    const rows: CsvValue[][] = report.checks.map((c) => [id, c.id, c.status, c.expected, c.actual, c.paths.join(";")]);
+    // The description is the same for every instance of an id (describeCheck). By default only
+    // the findings (fail, incomplete) get a row: a passing identity's sums are the panel's own
+    // numbers, the panel counts the passes, and those rows with their operand paths were two
+    // thirds of what a run wrote. --full writes every instance with its paths.
+    const full = task.full === true;
+    const rows: CsvValue[][] = [];
+    for (const c of report.checks) {
+      if (full || c.status !== "pass") rows.push([id, c.id, c.status, c.expected, c.actual, full ? c.paths.join(";") : null]);
+    }
     if (has(formats, "checks")) result.text.checks = rows.map(csvLine).join("");
     if (sqlite) sql.checks = rows;
   }

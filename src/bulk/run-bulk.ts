@@ -27,7 +27,7 @@ import { renderOutcome } from "./render.js";
 import { inShard, keyHash, reportId, type Shard } from "./shard.js";
 import { fingerprint, STATE_FILE } from "./state.js";
 import { finalSummary, formatSummary, type SummaryJson } from "./summary.js";
-import { FORMATS, type Format, type Origin, type RecordResult } from "./types.js";
+import { DEFAULT_FORMATS, FORMATS, type Format, type Origin, type RecordResult } from "./types.js";
 import { Outputs, ResumeError, SUMMARY_FILE } from "./writers/outputs.js";
 import { loadSqlite, type SqliteConstructor } from "./writers/sqlite.js";
 
@@ -37,6 +37,8 @@ export interface BulkOptions {
   inputs: string[];
   out: string;
   formats: Format[];
+  /** `--full`: checks rows carry their operand paths. */
+  full?: boolean;
   /** Worker threads; 0 parses on the main thread. */
   jobs: number;
   resume: boolean;
@@ -94,7 +96,7 @@ export function defaultBulkOptions(inputs: string[], out: string): BulkOptions {
   return {
     inputs,
     out,
-    formats: [...FORMATS],
+    formats: [...DEFAULT_FORMATS],
     jobs: 0,
     resume: false,
     force: false,
@@ -224,6 +226,7 @@ async function runLocked(options: BulkOptions, env: BulkEnv, started: number, lo
     sources: fingerprint(plan.sources.map((s) => [s.kind, s.path, s.size])),
     shard: shardText,
     formats,
+    full: options.full === true,
     limits: options.limits,
     keepDuplicates: options.keepDuplicates === true,
     audit: options.auditDir ?? null,
@@ -332,8 +335,10 @@ async function runLocked(options: BulkOptions, env: BulkEnv, started: number, lo
       }
       const now = performance.now();
       const forced = counts.records === Math.floor(killAfter / 2);
-      if (forced || sinceCheckpoint >= CHECKPOINT_RECORDS || now - lastCheckpoint >= CHECKPOINT_MS) {
-        outputs.checkpoint();
+      if (forced) outputs.checkpoint();
+      // A timed checkpoint waits for the disk in the background: the workers keep getting
+      // members meanwhile. One still in flight is let be; the next record tries again.
+      if (forced || ((sinceCheckpoint >= CHECKPOINT_RECORDS || now - lastCheckpoint >= CHECKPOINT_MS) && outputs.checkpointInBackground())) {
         lastCheckpoint = now;
         sinceCheckpoint = 0;
       }
@@ -344,7 +349,8 @@ async function runLocked(options: BulkOptions, env: BulkEnv, started: number, lo
     w?.();
   };
 
-  // Room for read-ahead and for results waiting on a slow predecessor: ~150 kB each.
+  // Room for read-ahead and for results waiting on a slow predecessor: ~10 kB each (~250 kB
+  // with --full).
   const window = Math.max(32, executor.threads * 16);
   const inFlight = new Set<Promise<void>>();
   // A failure of the run itself (a disk error while writing): stop reading and rethrow it.
@@ -389,7 +395,7 @@ async function runLocked(options: BulkOptions, env: BulkEnv, started: number, lo
         if (fatal.length > 0) throw fatal[0];
         if (aborted()) break outer;
         const ticket = nextTicket++;
-        const task = { seq, id: reportId(hash), formats: taskFormats, ...(options.auditDir !== undefined ? { auditDir: options.auditDir } : {}) };
+        const task = { seq, id: reportId(hash), formats: taskFormats, full: options.full === true, ...(options.auditDir !== undefined ? { auditDir: options.auditDir } : {}) };
         const immediate = judge(entry, task);
         if (immediate) {
           complete(ticket, immediate);
@@ -422,6 +428,7 @@ async function runLocked(options: BulkOptions, env: BulkEnv, started: number, lo
     await executor.close();
   }
 
+  await outputs.settle();
   if (lock.compromised) throw lostLock(options.out, lock.compromised);
   const elapsed = (performance.now() - started) / 1000;
   const r = rates({ ...snapshot(), elapsedSeconds: elapsed });

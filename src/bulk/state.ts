@@ -6,6 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import { open } from "node:fs/promises";
 import { join } from "node:path";
 import type { SummaryState } from "./summary.js";
 
@@ -58,6 +59,29 @@ export function writeState(dir: string, state: BulkState): void {
     closeSync(fd);
   }
   renameSync(tmp, path);
+}
+
+/**
+ * Writes the state next to its file, durably, off the main thread; {@link commitStateFile}
+ * then puts it in place. Split in two so that the caller can decide, synchronously, whether a
+ * newer state has been saved meanwhile (then this one is dropped, never renamed over it).
+ */
+export async function prepareStateFile(dir: string, state: BulkState, tag: string): Promise<string> {
+  const tmp = join(dir, `${STATE_FILE}.${tag}.tmp`);
+  const file = await open(tmp, "w");
+  try {
+    await file.writeFile(JSON.stringify(state));
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+  return tmp;
+}
+
+/** Puts a state written by {@link prepareStateFile} in place (atomically), or drops it. */
+export function commitStateFile(dir: string, tmp: string, keep: boolean): void {
+  if (keep) renameSync(tmp, join(dir, STATE_FILE));
+  else rmSync(tmp, { force: true });
 }
 
 /** Removes the state (a fresh run starts by forgetting the old one). */

@@ -47,6 +47,13 @@ export type Format = "reports" | "panel" | "codebook" | "cells" | "checks" | "di
 /** Every format, in the order the files are listed in help and summaries. */
 export const FORMATS: readonly Format[] = ["reports", "panel", "codebook", "cells", "checks", "diagnostics", "sqlite"];
 
+/**
+ * The formats written without `--format` or `--full`: a few kB per report. reports.jsonl
+ * (the whole Report, ~40 kB) and cells.csv (a row per number, ~20 kB) are opt-in, since on
+ * a large archive they were nine tenths of what a run wrote.
+ */
+export const DEFAULT_FORMATS: readonly Format[] = ["panel", "codebook", "checks", "diagnostics", "sqlite"];
+
 /** What a worker needs to turn one member's bytes into rendered output rows. */
 export interface MemberTask {
   /** Set when `bytes` are still packed (a zip member): inflated and verified by the worker. */
@@ -59,6 +66,8 @@ export interface MemberTask {
   bytes: Uint8Array;
   /** Which outputs to render; the rest is not computed. */
   formats: readonly Format[];
+  /** `--full`: checks rows carry their operand paths (else that field is empty). */
+  full?: boolean;
   /** `--audit DIR`: where the worker writes the audit page of a report with an error or a failing check. */
   auditDir?: string;
 }

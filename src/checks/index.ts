@@ -82,8 +82,10 @@ const GROUP_LABELS: Readonly<Record<OutcomeGroupKey, readonly [zh: string, en: s
 
 // ---------------------------------------------------------------------------------------
 // Precomputed vocabulary. Every report evaluates the same ~40 identities over the same ~26
-// rows, so each identity is written out once at load time — its id, its description, its
-// operands (row and column) and its operand paths — and a report only reads its numbers.
+// rows, so each identity is written out once at load time — its id, its operands (row and
+// column) and its operand paths — and a report only reads its numbers. Descriptions are the
+// same for every instance of an id, so they live in one catalogue (CHECK_DESCRIPTIONS), not
+// in each Check: repeated in every report they were a third of its checks' JSON.
 // Rows outside the template (found by walking the model) are handled on the fly.
 
 /** A row of 三 with its path split into keys and the operand path of every column. */
@@ -116,15 +118,19 @@ interface Term {
 /** An identity of 三: left = right, with everything but the numbers known in advance. */
 interface Identity {
   id: string;
-  description: string;
   left: readonly Term[];
   right: readonly Term[];
   /** The operand paths, left then right (copied into each Check). */
   paths: readonly string[];
 }
 
-function identity(id: string, description: string, left: Term[], right: Term[]): Identity {
-  return { id, description, left, right, paths: [...left, ...right].map((t) => t.row.paths[t.column]!) };
+/** Descriptions of the template's identities, by id, filled in as the identities are built. */
+const DESCRIPTIONS: Record<string, string> = {};
+
+/** An identity; `description` null for a row beyond the template, built per report and not catalogued. */
+function identity(id: string, description: string | null, left: Term[], right: Term[]): Identity {
+  if (description !== null) DESCRIPTIONS[id] ??= description;
+  return { id, left, right, paths: [...left, ...right].map((t) => t.row.paths[t.column]!) };
 }
 
 const RESULTS_TOTAL = spec(RESULTS_TOTAL_ROW);
@@ -141,42 +147,65 @@ const BALANCES: readonly Identity[] = COLUMNS.map(([column, zh, en]) =>
   ),
 );
 
+/** The description of a row total, for a row of the template or one a report adds. */
+const rowTotalDescription = (label: string) => `${label}: 六类申请人之和 = 总计 — the six applicant columns sum to the total`;
+
 /** 2. A row's six applicant columns add up to its 总计. */
 function rowTotal(row: RowSpec): Identity {
   return identity(
     `requests.rowTotal.${row.path}`,
-    `${row.label}: 六类申请人之和 = 总计 — the six applicant columns sum to the total`,
+    row.slot < 0 ? null : rowTotalDescription(row.label),
     APPLICANT_PARTS.map((column) => ({ row, column })),
     [{ row, column: TOTAL_COLUMN }],
   );
 }
 const ROW_TOTALS: readonly Identity[] = ROW_SPECS.map(rowTotal);
 
-/** 3. 三(一)…(六) = 三(七), per column, with （六） as three sub-rows (2021) or one row (2019). */
-function resultsTotal(rows: readonly RowSpec[], sixth: string): Identity[] {
+/**
+ * 3. 三(一)…(六) = 三(七), per column, with （六） as three sub-rows (2021) or one row (2019).
+ * One description covers both shapes (an id has one catalogue entry): `(六)` is the row or
+ * its sub-rows, and the Check's paths say which.
+ */
+function resultsTotal(rows: readonly RowSpec[]): Identity[] {
   return COLUMNS.map(([column, zh, en]) =>
     identity(
       `requests.resultsTotal.${column}`,
-      `三(一)+(二)+(三)1–8+(四)1–3+(五)1–5+${sixth} = 三(七) (${zh}) — result rows sum to the results total (${en})`,
+      `三(一)+(二)+(三)1–8+(四)1–3+(五)1–5+(六) = 三(七) (${zh}) — result rows sum to the results total (${en})`,
       rows.map((row) => ({ row, column })),
       [{ row: RESULTS_TOTAL, column }],
     ),
   );
 }
-const RESULTS_TOTAL_SUB = resultsTotal(resultRows(true).map(spec), "(六)1–3");
-const RESULTS_TOTAL_SINGLE = resultsTotal(resultRows(false).map(spec), "(六)");
+const RESULTS_TOTAL_SUB = resultsTotal(resultRows(true).map(spec));
+const RESULTS_TOTAL_SINGLE = resultsTotal(resultRows(false).map(spec));
 
-/** The groups of 四 with their check id, description and operand paths. */
+/** The groups of 四 with their check id and operand paths. */
 const GROUP_SPECS = REVIEW_GROUPS.map((group) => {
   const [zh, en] = GROUP_LABELS[group];
   const path = (column: string) => `reviewsAndLawsuits.${group}.${column}`;
-  return {
-    group,
-    id: `reviewsAndLawsuits.total.${group}`,
-    description: `结果维持+结果纠正+其他结果+尚未审结 = 总计 (${zh}) — upheld + corrected + other + pending = total (${en})`,
-    paths: [...OUTCOME_PARTS.map(path), path(TOTAL_COLUMN)],
-  };
+  const id = `reviewsAndLawsuits.total.${group}`;
+  DESCRIPTIONS[id] = `结果维持+结果纠正+其他结果+尚未审结 = 总计 (${zh}) — upheld + corrected + other + pending = total (${en})`;
+  return { group, id, paths: [...OUTCOME_PARTS.map(path), path(TOTAL_COLUMN)] };
 });
+
+/**
+ * What each identity of the template states, by check id (`requests.balance.naturalPerson` →
+ * `一+二 = 三(七)+四 (自然人) — new + carried over = …`), in Chinese then English: one
+ * catalogue for every report, because the text is the same for every instance of an id and
+ * a Check carries only its id. Covers every id {@link runChecks} can give except the row
+ * total of a row a report adds beyond the template; {@link describeCheck} covers that too.
+ */
+export const CHECK_DESCRIPTIONS: Readonly<Record<string, string>> = Object.freeze({ ...DESCRIPTIONS });
+
+/**
+ * The description of a check id (see {@link CHECK_DESCRIPTIONS}), including the row total of
+ * a row beyond the template (described by its path); null for an id no identity gives.
+ */
+export function describeCheck(id: string): string | null {
+  if (Object.hasOwn(CHECK_DESCRIPTIONS, id)) return CHECK_DESCRIPTIONS[id]!;
+  const row = id.startsWith("requests.rowTotal.") ? id.slice("requests.rowTotal.".length) : "";
+  return row === "" ? null : rowTotalDescription(row);
+}
 
 /**
  * Runs every identity of model.md § checks on the parsed tables, one Check per instance, so
@@ -206,7 +235,7 @@ function requestChecks(requests: object, template: CheckInput["template"], check
     return v;
   };
   const sum = (terms: readonly Term[]): number | null => sumOf(terms.length, (i) => numberIn(rowOf(terms[i]!.row), terms[i]!.column));
-  const evaluate = (x: Identity): Check => check(x.id, x.description, sum(x.left), sum(x.right), x.paths);
+  const evaluate = (x: Identity): Check => check(x.id, sum(x.left), sum(x.right), x.paths);
 
   for (const x of BALANCES) checks.push(evaluate(x));
 
@@ -232,7 +261,7 @@ function reviewChecks(reviews: object, checks: Check[]): void {
   for (const g of GROUP_SPECS) {
     const node = Object.hasOwn(reviews, g.group) ? (reviews as Record<string, unknown>)[g.group] : undefined;
     const expected = sumOf(OUTCOME_PARTS.length, (i) => numberIn(node, OUTCOME_PARTS[i]!));
-    checks.push(check(g.id, g.description, expected, sumOf(1, () => numberIn(node, TOTAL_COLUMN)), g.paths));
+    checks.push(check(g.id, expected, sumOf(1, () => numberIn(node, TOTAL_COLUMN)), g.paths));
   }
 }
 
@@ -263,11 +292,11 @@ function walkRows(node: object, prefix: string): string[] {
 }
 
 /** One Check from the two sums; a side is known only when all its operands are. */
-function check(id: string, description: string, expected: number | null, actual: number | null, paths: readonly string[]): Check {
+function check(id: string, expected: number | null, actual: number | null, paths: readonly string[]): Check {
   const status: Check["status"] =
     expected === null || actual === null ? "incomplete" : close(expected, actual) ? "pass" : "fail";
   // Each Check gets its own copy of the shared path list, so a consumer may change one.
-  return { id, status, expected, actual, paths: paths.slice(), description };
+  return { id, status, expected, actual, paths: paths.slice() };
 }
 
 /** The sum of `n` operands, or null when any is unknown (never a partial sum). */

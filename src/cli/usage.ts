@@ -19,9 +19,9 @@ Commands:
   bulk --out DIR INPUT...
                     parse whole directories and archives (.zip, .tar, .tar.gz,
                     .tgz, .warc, .warc.gz; "-" reads a list of paths from stdin)
-                    into a research panel: reports.jsonl, panel.csv, codebook.csv,
-                    cells.csv, checks.csv, diagnostics.csv, reports.sqlite,
-                    manifest.csv and summary.json in DIR
+                    into a research panel: panel.csv, codebook.csv, checks.csv,
+                    diagnostics.csv, reports.sqlite, manifest.csv and summary.json
+                    in DIR (--full: reports.jsonl and cells.csv too)
   help              print this help
 
 Options:
@@ -32,7 +32,10 @@ Options:
                                 path (one FILE) or a folder (several)
   --format LIST                 bulk: outputs to write, comma-separated from reports,
                                 panel, codebook, cells, checks, diagnostics, sqlite
-                                (default all; manifest.csv and summary.json always)
+                                (default all but reports and cells; manifest.csv and
+                                summary.json always)
+  --full                        bulk: the heavy outputs too: reports.jsonl, cells.csv,
+                                every identity in checks.csv with its operand paths
   -j, --jobs N                  bulk: worker threads (default: available cores;
                                 0 parses on the main thread)
   --resume                      bulk: continue an interrupted run in DIR
@@ -156,8 +159,10 @@ Exit status:
 
 Parse whole directories and archives (.zip, .tar, .tar.gz, .tgz, .warc, .warc.gz, report
 files; "-" reads a list of paths from stdin, one per line or NUL-separated) into a research
-panel in DIR: reports.jsonl, panel.csv, codebook.csv, cells.csv, checks.csv,
-diagnostics.csv, reports.sqlite, manifest.csv and summary.json. See docs/bulk.md.
+panel in DIR: panel.csv, codebook.csv, checks.csv (failing and incomplete identities),
+diagnostics.csv, reports.sqlite, manifest.csv and summary.json — a few kB per report;
+with --full also reports.jsonl, cells.csv and every identity with its operand paths.
+See docs/bulk.md.
 
 DIR is locked while a run writes it: a second run into it is refused. A fresh run wants a
 new or empty DIR; one holding an earlier run needs --resume (continue it) or --force.
@@ -165,8 +170,10 @@ new or empty DIR; one holding an earlier run needs --resume (continue it) or --f
 Options:
   -o, --out DIR            output directory (required)
   --format LIST            outputs to write, comma-separated from reports, panel,
-                           codebook, cells, checks, diagnostics, sqlite (default all;
-                           manifest.csv and summary.json always)
+                           codebook, cells, checks, diagnostics, sqlite (default all
+                           but reports and cells; manifest.csv and summary.json always)
+  --full                   the heavy outputs too (~40 times the bytes): every output by
+                           default, checks.csv with every identity and its operand paths
   -j, --jobs N             worker threads (default: available cores; 0 parses on the
                            main thread)
   --resume                 continue an interrupted run in DIR (same inputs and options)

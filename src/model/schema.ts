@@ -152,7 +152,9 @@ export const CheckSchema = Type.Object({
   expected: Num,
   actual: Num,
   paths: Type.Array(Type.String()),
-  description: opt(Type.String()),
+  // Not written since the descriptions moved to one catalogue (describeCheck, CHECK_DESCRIPTIONS);
+  // kept optional so that a Report saved by an earlier version still validates.
+  description: opt(Type.String({ description: "deprecated: not written; see describeCheck(id)" })),
 });
 
 /** A problem or assumption, with a stable kebab-case code and a position. */

@@ -199,7 +199,7 @@ async function until(test: () => boolean, ms = 20_000): Promise<void> {
 describe.skipIf(!BUILT)("two real processes on one --out (dist/cli.js)", () => {
   it("the second refuses with exit 2 while the first holds the folder; the first's outputs are whole", async () => {
     const out = join(tempDir(), "out");
-    const first = spawnHeld(["bulk", "--jobs", "1", "--quiet", "--out", out, "-"]);
+    const first = spawnHeld(["bulk", "--jobs", "1", "--quiet", "--full", "--out", out, "-"]);
     first.child.stdin!.write(`${a}\n`);
     await until(() => existsSync(join(out, LOCK_OWNER_NAME)));
     const owner = JSON.parse(readFileSync(join(out, LOCK_OWNER_NAME), "utf8")) as { pid: number };

@@ -36,7 +36,7 @@ beforeAll(async () => {
   } catch {
     sqliteAvailable = false;
   }
-  const r = await cli(["bulk", "--jobs", "0", "--quiet", "--out", out, ...fixtures.inputs]);
+  const r = await cli(["bulk", "--jobs", "0", "--quiet", "--full", "--out", out, ...fixtures.inputs]);
   expect(r.code, r.stderr).toBe(0);
   stdout = r.stdout;
   stderr = r.stderr;
@@ -245,13 +245,40 @@ describe("a full run over every kind of input", () => {
 
   it("is deterministic: a second run writes the same bytes", async () => {
     const again = join(tempDir(), "out");
-    const r = await cli(["bulk", "-j", "0", "-q", "-o", again, ...fixtures.inputs]);
+    const r = await cli(["bulk", "-j", "0", "-q", "--full", "-o", again, ...fixtures.inputs]);
     expect(r.code).toBe(0);
     expect(outputSnapshot(again)).toEqual(outputSnapshot(out));
   });
 });
 
 describe("options", () => {
+  it("without --full writes the light outputs: no reports.jsonl or cells.csv, checks.csv only the findings, without paths", async () => {
+    const dir = join(tempDir(), "out");
+    const r = await cli(["bulk", "-j", "0", "-q", "-o", dir, ...fixtures.inputs]);
+    expect(r.code, r.stderr).toBe(0);
+    const expected = ["checks.csv", "codebook.csv", "diagnostics.csv", "duplicates.csv", "links.csv", "manifest.csv", "panel.csv", "summary.json"];
+    if (sqliteAvailable) expected.push("reports.sqlite");
+    expect(readdirSync(dir).filter((f) => !f.startsWith(".")).sort()).toEqual(expected.sort());
+    for (const file of ["panel.csv", "diagnostics.csv", "manifest.csv", "codebook.csv"]) {
+      expect(readFileSync(join(dir, file), "utf8"), file).toBe(readFileSync(join(out, file), "utf8"));
+    }
+    const full = readCsvObjects(join(out, "checks.csv"));
+    const light = readCsvObjects(join(dir, "checks.csv"));
+    expect(readCsv(join(dir, "checks.csv")).header).toEqual([...CHECKS_HEADER]);
+    expect(light.length).toBeGreaterThan(0);
+    expect(light).toEqual(full.filter((c) => c.status !== "pass").map((c) => ({ ...c, paths: "" })));
+    if (sqliteAvailable) {
+      const { default: Database } = await import("better-sqlite3");
+      const db = new Database(join(dir, "reports.sqlite"), { readonly: true });
+      try {
+        expect(db.prepare("SELECT count(*) AS n FROM cells").get()).toEqual({ n: 0 });
+        expect(db.prepare("SELECT count(*) AS n FROM checks").get()).toEqual({ n: light.length });
+      } finally {
+        db.close();
+      }
+    }
+  });
+
   it("--format writes only the chosen outputs (manifest and summary always)", async () => {
     const dir = join(tempDir(), "out");
     const r = await cli(["bulk", "-j", "0", "-q", "--format", "panel,checks", "-o", dir, ...fixtures.inputs]);
@@ -347,7 +374,7 @@ describe("interruption and --resume", () => {
     const dir = tempDir();
     const big = await buildFixtures(dir, 40);
     const reference = join(tempDir(), "ref");
-    expect((await cli(["bulk", "-j", "0", "-q", "-o", reference, ...big.inputs])).code).toBe(0);
+    expect((await cli(["bulk", "-j", "0", "-q", "--full", "-o", reference, ...big.inputs])).code).toBe(0);
 
     const resumed = join(tempDir(), "out");
     let interrupt: (() => void) | undefined;
@@ -355,7 +382,7 @@ describe("interruption and --resume", () => {
     const { run } = await import("../../src/main/run.js");
     const { Readable } = await import("node:stream");
     const code = await run(
-      ["bulk", "-j", "0", "-o", resumed, ...big.inputs],
+      ["bulk", "-j", "0", "--full", "-o", resumed, ...big.inputs],
       {
         stdin: Readable.from([]),
         stdout: () => undefined,
@@ -384,7 +411,7 @@ describe("interruption and --resume", () => {
     appendFileSync(join(resumed, "cells.csv"), "torn,row");
     appendFileSync(join(resumed, "manifest.csv"), "999,deadbeef");
 
-    const r = await cli(["bulk", "-j", "0", "-q", "--resume", "-o", resumed, ...big.inputs]);
+    const r = await cli(["bulk", "-j", "0", "-q", "--full", "--resume", "-o", resumed, ...big.inputs]);
     expect(r.code, r.stderr).toBe(0);
     expect(outputSnapshot(resumed)).toEqual(outputSnapshot(reference));
     const summary = JSON.parse(readFileSync(join(resumed, "summary.json"), "utf8"));
@@ -392,7 +419,7 @@ describe("interruption and --resume", () => {
     expect(summary.run.recordsThisRun).toBe(big.expected.length - partial.length);
 
     // Resuming a complete run does nothing.
-    const again = await cli(["bulk", "-j", "0", "--resume", "-o", resumed, ...big.inputs]);
+    const again = await cli(["bulk", "-j", "0", "--full", "--resume", "-o", resumed, ...big.inputs]);
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/already complete/);
     expect(outputSnapshot(resumed)).toEqual(outputSnapshot(reference));

@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { Value } from "@sinclair/typebox/value";
-import { runChecks, type CheckInput } from "../../src/checks/index.js";
+import { CHECK_DESCRIPTIONS, describeCheck, runChecks, type CheckInput } from "../../src/checks/index.js";
 import { CheckSchema } from "../../src/model/schema.js";
 import type { Applicants, Check, Outcomes, Requests, ReviewsAndLawsuits } from "../../src/model/types.js";
 import { COLUMNS, REQUEST_ROWS } from "../helpers/grid2021.js";
@@ -123,11 +123,19 @@ describe("runChecks on a full 2021 report", () => {
     expect(checks.every((c) => c.status === "pass")).toBe(true);
   });
 
-  it("produces objects that match the model's Check schema, each with a description", () => {
+  it("produces objects that match the model's Check schema, each described by the catalogue and not in itself", () => {
     for (const check of runChecks(report())) {
       expect(Value.Check(CheckSchema, check)).toBe(true);
-      expect(check.description).toMatch(/\S/);
+      expect(check).not.toHaveProperty("description");
+      expect(describeCheck(check.id)).toMatch(/\S/);
+      expect(CHECK_DESCRIPTIONS[check.id]).toBe(describeCheck(check.id));
     }
+  });
+
+  it("describes the row total of a row beyond the template by its path, without cataloguing it", () => {
+    expect(describeCheck("requests.rowTotal.results.extra")).toContain("results.extra: 六类申请人之和 = 总计");
+    expect(CHECK_DESCRIPTIONS).not.toHaveProperty("requests.rowTotal.results.extra");
+    expect(describeCheck("no.such.check")).toBeNull();
   });
 
   it("is deterministic: the same report gives equal results", () => {
@@ -188,7 +196,7 @@ describe("requests.balance", () => {
       "requests.results.total.naturalPerson",
       "requests.carriedForward.naturalPerson",
     ]);
-    expect(check.description).toContain("一+二 = 三(七)+四 (自然人)");
+    expect(describeCheck(check.id)).toContain("一+二 = 三(七)+四 (自然人)");
   });
 
   it("fails with both sides when they differ", () => {

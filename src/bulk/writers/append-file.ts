@@ -3,7 +3,7 @@
  * bytes are in the kernel and survive a kill -9, which is what makes a checkpoint's recorded
  * size trustworthy. Strings are batched so that a record costs one array push, not a syscall.
  */
-import { closeSync, fdatasyncSync, openSync, statSync, truncateSync, writeSync } from "node:fs";
+import { closeSync, fdatasync, fdatasyncSync, openSync, statSync, truncateSync, writeSync } from "node:fs";
 
 /** Bytes buffered before they are written out. */
 const FLUSH_AT = 1 << 20;
@@ -58,6 +58,18 @@ export class AppendFile {
   sync(): void {
     this.flush();
     fdatasyncSync(this.fd);
+  }
+
+  /**
+   * Flushes, then asks the disk to keep it on libuv's thread pool, so that the main thread
+   * goes on handing members to the workers meanwhile (a synchronous fdatasync of every file
+   * at each checkpoint stalled them: 0.65 s of a 15 s run on a busy disk). Resolves to the
+   * size that is then durable; the file must stay open until it settles.
+   */
+  syncInBackground(): Promise<number> {
+    this.flush();
+    const size = this.written;
+    return new Promise((resolve, reject) => fdatasync(this.fd, (error) => (error ? reject(error) : resolve(size))));
   }
 
   /** Bytes in the file once everything queued is flushed. */

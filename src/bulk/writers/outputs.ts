@@ -10,7 +10,7 @@ import { BOM, csvLine, parseCsv } from "../csv.js";
 import { DUPLICATES_HEADER, LINKS_HEADER, panelPass } from "../panel-pass.js";
 import { CODEBOOK_HEADER, codebookRows, PANEL_HEADER } from "../panel.js";
 import { CELLS_HEADER, CHECKS_HEADER, DIAGNOSTICS_HEADER, MANIFEST_HEADER } from "../render.js";
-import { type BulkState, clearState, readState, writeState } from "../state.js";
+import { type BulkState, clearState, commitStateFile, prepareStateFile, readState, writeState } from "../state.js";
 import { addRecord, emptySummary, type SummaryJson, type SummaryState } from "../summary.js";
 import type { Format, RecordResult } from "../types.js";
 import { AppendFile } from "./append-file.js";
@@ -97,6 +97,13 @@ export class Outputs {
   private readonly files = new Map<StreamKey, AppendFile>();
   private sqlite: SqliteSink | null = null;
   private sqliteEnabled: boolean;
+  /** The checkpoint in the background, while its disk work is in flight. */
+  private background: Promise<void> | null = null;
+  /** Checkpoints started, and the newest whose state is in place. */
+  private generation = 0;
+  private savedGeneration = 0;
+  /** A background checkpoint's disk error, thrown at the next chance. */
+  private failure: unknown = undefined;
 
   private constructor(
     private readonly options: OpenOutputs,
@@ -170,6 +177,7 @@ export class Outputs {
 
   /** Appends one record everywhere and counts it. Records must arrive in seq order. */
   write(record: RecordResult): void {
+    this.rethrow();
     for (const [key, file] of this.files) {
       const text = record.text[key];
       if (text) file.write(text);
@@ -187,6 +195,7 @@ export class Outputs {
 
   /** Makes everything written so far durable and records it as the resume point. */
   checkpoint(): Record<string, number> {
+    this.rethrow();
     this.sqlite?.commit();
     const files: Record<string, number> = {};
     for (const [key, file] of this.files) {
@@ -197,17 +206,66 @@ export class Outputs {
     return files;
   }
 
-  private saveState(files: Record<string, number>, complete: boolean): void {
-    writeState(this.options.dir, {
+  /**
+   * {@link checkpoint} with the waiting for the disk off the main thread: the records so far
+   * are the resume point once their files' fdatasyncs and the state's write have settled,
+   * while later records are appended meanwhile (past the sizes recorded, so a crash before
+   * the rename only means resuming from the checkpoint before). At most one is in flight; a
+   * call while one is returns false and does nothing. A disk error is thrown by the next
+   * write, checkpoint or {@link settle}.
+   */
+  checkpointInBackground(): boolean {
+    this.rethrow();
+    if (this.background) return false;
+    this.sqlite?.commit();
+    const generation = ++this.generation;
+    const state = this.state({}, false);
+    const syncs = [...this.files].map(([key, file]) => file.syncInBackground().then((size) => [STREAM_FILES[key], size] as const));
+    this.background = Promise.all(syncs)
+      .then((sizes) => prepareStateFile(this.options.dir, { ...state, files: Object.fromEntries(sizes) }, String(generation)))
+      // Decided and renamed in one synchronous step, so a newer (synchronous) checkpoint
+      // saved meanwhile is never replaced by this older one.
+      .then((tmp) => {
+        commitStateFile(this.options.dir, tmp, generation > this.savedGeneration);
+        this.savedGeneration = Math.max(this.savedGeneration, generation);
+      })
+      .catch((error: unknown) => {
+        this.failure ??= error;
+      })
+      .finally(() => {
+        this.background = null;
+      });
+    return true;
+  }
+
+  /** Waits for a checkpoint in the background to settle, and throws its error if it failed. */
+  async settle(): Promise<void> {
+    while (this.background) await this.background;
+    this.rethrow();
+  }
+
+  private rethrow(): void {
+    if (this.failure !== undefined) throw this.failure;
+  }
+
+  private state(files: Record<string, number>, complete: boolean): BulkState {
+    // A copy of the counts: the state of a background checkpoint is written after later
+    // records have been counted.
+    return {
       format: 1,
       fingerprint: this.options.fingerprint,
       lastSeq: this.lastSeq,
       written: this.written,
       files,
       sqlite: this.sqliteEnabled,
-      summary: this.summary,
+      summary: structuredClone(this.summary),
       complete,
-    });
+    };
+  }
+
+  private saveState(files: Record<string, number>, complete: boolean): void {
+    writeState(this.options.dir, this.state(files, complete));
+    this.savedGeneration = ++this.generation;
   }
 
   /** The files this run produces, in a fixed order (for the summary). */
