@@ -115,6 +115,8 @@ export function valueRunEnd(s: string, from: number, to: number): number {
     else if (isBlankMark(s, i) && (isDigitAt(s, i - 1) || isDigitAt(s, i + 1) || isBlankMark(s, i - 1) || isBlankMark(s, i + 1))) i++;
     else if (isDigitAt(s, i) || isSpaceAt(s, i) || isGroupComma(s, i)) i++;
     else if (isPointOrSign(s, i) && (isDigitAt(s, i + 1) || isDigitAt(s, i - 1))) i++;
+    // A run of dashes before a digit (`--无`: two blanks, then 0), as a value run may start.
+    else if (isValueSign(s, i)) i++;
     else if (unitAt(s, i) > 0 && i > from) i += unitAt(s, i);
     else break;
   }

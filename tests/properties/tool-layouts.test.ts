@@ -80,6 +80,14 @@ const REPLAYS: ReadonlyArray<{ variant: string; seed: number; path: string; foun
     found: "coercion.change read as 1, the model -1",
   },
   {
+    // 行政许可--无: a value run that opens with two blank dashes before a zero word was not a
+    // value run at all, so the row's region was empty and its 无 (0) silently null.
+    variant: 'glued get_text("")',
+    seed: 99173,
+    path: "412:3" + ":0".repeat(29) + ":4:4:4:4:4:4:4",
+    found: "licensing.decisions read as null, the model 0",
+  },
+  {
     // lynx counts code points; 三's long labels hid the measure and the dash rule placed
     // 其他对外管理服务事项's two values in display columns, one place right.
     variant: "aligned (lynx, character widths)",

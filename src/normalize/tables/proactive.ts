@@ -190,7 +190,9 @@ export class ProactiveReader implements TableReader<Proactive> {
    * label (a spanned header cell, `本年增/减 |  | 处理决定数量`) says the same: that place is
    * the label's. A data row with one cell per header place is read by place, so a value
    * under the continued place is not shifted into the next column. Two filled cells under
-   * one column cannot be told apart: that value is null, flagged with both readings. Null
+   * one column cannot be told apart: that value is null, flagged with both readings — on the
+   * whole row, since a header whose blank place moved (a lost or swapped line) would put the
+   * second value under the wrong label, and the column it belongs to then reads blank. Null
    * (fall back to {@link fit}) when the header has no such place or the row's cells do not
    * match its places one for one.
    */
@@ -206,9 +208,9 @@ export class ProactiveReader implements TableReader<Proactive> {
       if (filled.length <= 1) return filled[0] ?? under[0] ?? null;
       this.ctx.report(
         DiagnosticCodes.rowWidthMismatch,
-        `row \`${clip(v.labels.map((l) => l.value).join(" / ") || "(no label)")}\` has ${filled.length} values under the spanned header ${c.label} (${filled.map((f) => `\`${clip(f.value)}\``).join(" or ")}); the value is not decided (跨列表头下有多个数值)`,
+        `row \`${clip(v.labels.map((l) => l.value).join(" / ") || "(no label)")}\` has ${filled.length} values under the spanned header ${c.label} (${filled.map((f) => `\`${clip(f.value)}\``).join(" or ")}); the value is not decided, and one of them may be another column's (跨列表头下有多个数值)`,
         filled[0]!.position,
-        childPath(path, c.key),
+        path,
         filled.map((f) => f.value).join(" | "),
       );
       return null;
