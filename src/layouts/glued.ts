@@ -38,7 +38,7 @@ import type { LayoutClaim, LayoutReader, SourceLine } from "./types.js";
 import { valuesBeforeFirstRow } from "./glued-order.js";
 import { showReading } from "./split.js";
 import { textShowsCuts, wholeCellsProven } from "./glued-joins.js";
-import { clip, normAt, normalizeWithMap, tokensOf } from "./glued-text.js";
+import { clip, isDigitAt, normAt, normalizeWithMap, tokensOf, trimEnd } from "./glued-text.js";
 import { findProactiveRows, findRequestRows, findReviewRow, sectionTitles, type RowHit } from "./glued-rows.js";
 import { placeByIndent } from "./glued-indent.js";
 import { doubtFull, MAX_READINGS, SHOW_CANDIDATES, solveAlone, solveColumns, unchecked } from "./glued-solve.js";
@@ -160,6 +160,21 @@ function readRun(lines: readonly SourceLine[], f: number, l: number, index: Line
   if (requests.length > 0) placeByIndent(text, requests, s3 ? s3.end : requests[0]!.label.start, requests[requests.length - 1]!.values.end, requests[0]!.label.start);
   if (reviews) placeByIndent(text, [reviews], reviews.label.start, reviews.values.end, reviews.values.start);
   const doubted = solveColumns(requests);
+  // A row whose value region is empty reads as all blank — unless digits stand between its
+  // label and the next row's: then its values are there in a shape the value run did not
+  // take, and reading them blank would be silent. The row is left unread and flagged.
+  for (const list of [proactive, requests]) {
+    list.forEach((h, i) => {
+      const next = list[i + 1];
+      if (!next || h.values.end !== h.values.start || !h.shape) return;
+      const bound = trimEnd(text, h.values.start, (next.lead ?? next.label).start);
+      for (let k = h.values.start; k < bound; k++) {
+        if (!isDigitAt(text, k)) continue;
+        Object.assign(h, { reading: null, candidates: [], values: { start: h.values.start, end: bound } });
+        return;
+      }
+    });
+  }
   for (const h of [...proactive, ...requests, ...(reviews ? [reviews] : [])]) {
     if (h.reading || !h.shape) continue;
     if (h.values.end === h.values.start) continue;
