@@ -392,6 +392,24 @@ describe("regressions found by the properties", () => {
   });
 });
 
+describe("a value line duplicated in a 二 row (cell per line)", () => {
+  // misalignment property (FC_RUNS=300, seed 8675309): `1000 |` printed twice in 行政处罚's row.
+  // Rows are cut by the header's width, so 行政处罚 took 1000, 1000, 0 (change 1000 where the
+  // page has 0) and the next row opened with the stray 0 and held 行政强制 among its values.
+  // That row was flagged; the one before it, whose boundary fell a line off too, was not.
+  it("flags the row before a label-less row that holds a row label", () => {
+    const report = parseReport(
+      lines(
+        "二、主动公开政府信息情况",
+        "第二十条第（六）项 |", "|||", "信息内容 |", "上一年项目数量 |", "本年增/减 |", "处理决定数量 |",
+        "行政处罚 |", "1000 |", "1000 |", "0 |", "0 |",
+        "行政强制 |", "0 |", "0 |", "|",
+      ),
+    );
+    expectFlaggedOrCorrect(report, { "proactive.punishment.previousYear": 1000, "proactive.punishment.change": 0, "proactive.punishment.decisions": 0 });
+  });
+});
+
 describe("四 one cell per line, indented by column, with a vanished blank", () => {
   // tool-layouts "aligned, one cell per line" (seed -1324260330): 14 values for 15 places and
   // the blank line after the table read as a 15th, empty cell — values in order, the blank

@@ -37,6 +37,8 @@ export class ProactiveReader implements TableReader<Proactive> {
 
   /** Where the last row of 二 was, to place diagnostics about rows never seen. */
   private lastRow: Position | null = null;
+  /** The last row read into the model in the current sub-table, for a boundary found off after it. */
+  private lastRead: { key: string; position: Position } | null = null;
   /**
    * The template families whose columns rows that exist in both were read under: with the
    * template unknown, one family for all of them says which rows the table must have.
@@ -56,6 +58,7 @@ export class ProactiveReader implements TableReader<Proactive> {
       this.header = null;
       this.places = null;
       this.item = captionItem(first);
+      this.lastRead = null;
       // A caption alone on its row, or sharing it with the header or a data row.
       if (v.labels.length <= 1 && !v.hasNumbers) return;
       v = { ...v, labels: v.labels.slice(1), norm: v.norm.slice(1) };
@@ -91,6 +94,17 @@ export class ProactiveReader implements TableReader<Proactive> {
         v.row.position,
         childPath("proactive", def.key),
       );
+      // A row label among a label-less row's values: the row boundary fell a line off (a cell
+      // line added or lost), so the row read before it ended in the wrong place as well.
+      const slid = v.values.find((c) => PROACTIVE_ROWS.some((d) => has(normalizeLabel(c.value), d.phrases)));
+      if (slid && this.lastRead !== null) {
+        this.ctx.report(
+          DiagnosticCodes.rowMisaligned,
+          `the row after this one opens with a value and holds the label \`${clip(slid.value)}\`: a line was added or lost here, so this row's values may be one place off (下一行行界错位，本行数值可能错位)`,
+          this.lastRead.position,
+          childPath("proactive", this.lastRead.key),
+        );
+      }
     }
     if (!def) {
       // Any written value (text/value.ts isWrittenValueKind): hasNumbers already holds the numbers and zero words.
@@ -114,6 +128,7 @@ export class ProactiveReader implements TableReader<Proactive> {
       obj[c.key] = this.ctx.value(cells[i]!, childPath(path, c.key), resolved.units.get(c.key) ?? c.unit);
     });
     this.model[def.key] = obj;
+    this.lastRead = { key: def.key, position: v.row.position };
   }
 
   /**
