@@ -1,7 +1,7 @@
 /**
- * fast-check arbitraries for reports, cells, labels and headings. This is the only module of
- * the package that imports fast-check, and only `zfxxgk/testing` reaches it, so the main
- * entry never loads the optional peer.
+ * fast-check arbitraries for reports, cells, labels and headings. fast-check is imported only
+ * here and by the tool-layout options (tools.ts), both reached only through `zfxxgk/testing`,
+ * so the main entry never loads the optional peer.
  *
  * Models are built bottom-up so the accounting identities hold by construction: sub-rows,
  * then each row's 总计, then （七）总计 as the column sums of the result rows, then
