@@ -7,7 +7,7 @@
  * resolved only when the text names one of their parents; otherwise the division is null and
  * the caller gets the candidates to list in a diagnostic.
  */
-import { traditionalToSimplified } from "../text/labels.js";
+import { mapCodeUnits, traditionalToSimplified } from "../text/labels.js";
 import { DIVISIONS } from "./divisions-data.js";
 
 /** Government level of a division, or of a township agency (乡镇, 街道) within it. */
@@ -158,19 +158,7 @@ for (const [from, to] of traditionalToSimplified) PLAIN[from.charCodeAt(0)] = to
 
 /** The normal form that keys and matching read: NFKC, simplified characters, no white space. */
 function plain(name: string): string {
-  const s = name.normalize("NFKC").replace(/\s+/g, "");
-  let out = "";
-  let last = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x3400) continue;
-    const t = PLAIN[c]!;
-    if (t !== 0) {
-      out += s.slice(last, i) + String.fromCharCode(t);
-      last = i + 1;
-    }
-  }
-  return last === 0 ? s : out + s.slice(last);
+  return mapCodeUnits(name.normalize("NFKC").replace(/\s+/g, ""), PLAIN);
 }
 
 /** The last agency {@link agencyKey} was asked about, and its key: each report asks four times. */

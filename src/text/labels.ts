@@ -267,12 +267,20 @@ for (const [from, to] of traditionalToSimplified) if (to.length === 1) SIMPLE[fr
  * the match indices still point into the original text.
  */
 export function simplify(s: string): string {
-  // Most lines hold no traditional character at all: find the first one before building anything.
+  return mapCodeUnits(s, SIMPLE);
+}
+
+/**
+ * `s` with every code unit from U+3400 up replaced by `table`'s entry for it (0: kept), the
+ * length unchanged. Most strings hold no such character: the first one is found before
+ * anything is built, and unchanged runs are copied in slices.
+ */
+export function mapCodeUnits(s: string, table: Uint16Array): string {
   let i = 0;
   const n = s.length;
   for (; i < n; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 0x3400 && SIMPLE[c] !== 0) break;
+    if (c >= 0x3400 && table[c] !== 0) break;
   }
   if (i === n) return s;
   let out = s.slice(0, i);
@@ -280,7 +288,7 @@ export function simplify(s: string): string {
   for (; i < n; i++) {
     const c = s.charCodeAt(i);
     if (c < 0x3400) continue;
-    const t = SIMPLE[c]!;
+    const t = table[c]!;
     if (t !== 0) {
       out += s.slice(last, i) + String.fromCharCode(t);
       last = i + 1;
