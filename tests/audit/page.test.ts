@@ -8,6 +8,8 @@ import { load } from "cheerio";
 import { auditPage } from "../../src/audit/page.js";
 import { htmlSourceView } from "../../src/audit/html-source.js";
 import { parseReport } from "../../src/index.js";
+import * as fc from "fast-check";
+import { render, reportArbitrary } from "../../src/testing/index.js";
 import { auditFile, BROKEN_PATH, brokenReport, corpusPath } from "./support.js";
 
 const CORPUS = [
@@ -149,5 +151,25 @@ describe("audit page content", () => {
     expect($("img").length).toBe(0);
     expect(html).not.toMatch(/<(?:link|iframe)\b|src=["']?https?:|url\(/i);
     expect($('meta[http-equiv="Content-Security-Policy"]').attr("content")).toContain("default-src 'none'");
+  });
+});
+
+describe("audit page of generated HTML reports", () => {
+  it("every value of a rendered HTML report has one span in the readable view, showing its raw text without markup", () => {
+    fc.assert(
+      fc.property(reportArbitrary({ template: "2021" }), (model) => {
+        const text = render(model, "html");
+        const report = parseReport(text);
+        const $ = load(auditPage({ report, text }));
+        expect(report.source.form).toBe("html");
+        for (const [path, p] of Object.entries(report.provenance)) {
+          const span = $(`.page-view a.v[data-path="${path}"]`);
+          expect(span.length, path).toBe(1);
+          expect(span.text(), path).toBe(load(p.raw).text().trim());
+        }
+        expect($(".page-view .outside").length).toBe(0);
+      }),
+      { numRuns: 25, seed: 15 },
+    );
   });
 });
