@@ -33,9 +33,10 @@ export interface Engine {
 
 /** Firefox ESR as Debian installs it. */
 export const FIREFOX = "/usr/bin/firefox-esr";
-/** WebKitGTK's WebDriver and the browser it automates, both from webkit2gtk-driver. */
+/** WebKitGTK's WebDriver (package webkit2gtk-driver). */
 export const WEBKIT_DRIVER = "/usr/bin/WebKitWebDriver";
-export const MINIBROWSER = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
+/** The browser WebKitWebDriver automates, in Debian's multiarch library folder (libwebkit2gtk-4.1-0). */
+export const MINIBROWSER = `/usr/lib/${process.arch === "arm64" ? "aarch64" : "x86_64"}-linux-gnu/webkit2gtk-4.1/MiniBrowser`;
 /** The X server WebKit draws on (package xvfb). */
 export const XVFB = "/usr/bin/Xvfb";
 
