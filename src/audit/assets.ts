@@ -28,6 +28,15 @@ main{flex:1;min-height:0;display:grid;grid-template-columns:minmax(0,1fr) minmax
 h2{font-size:15px;margin:18px 0 6px}
 h2 small{color:#777;font-weight:400}
 pre.source{white-space:pre-wrap;overflow-wrap:anywhere;font:13px/1.5 ui-monospace,"Noto Sans Mono CJK SC",monospace;margin:0}
+.page-view{font-size:13px}
+.page-view .line{margin:2px 0;font-size:13px;font-weight:400;overflow-wrap:anywhere}
+.page-view h3.line{font-weight:600}
+.page-view .outside-note{color:#777;margin-top:12px}
+table.page-table{border-collapse:collapse;margin:6px 0;font-size:12px}
+table.page-table td{border:1px solid #ccc;padding:1px 4px;vertical-align:top}
+details.raw{margin:12px 0}
+details.raw summary{cursor:pointer;color:#444}
+a.r{background:#e3f2e5;color:inherit;text-decoration:none}
 a.v{background:#e3f2e5;color:inherit;text-decoration:none;border-radius:2px;outline-offset:1px}
 a.v.flagged{background:#ffe0b2}
 a.v:hover,a.v:focus{outline:2px solid #2e7d32}

@@ -23,6 +23,7 @@ import {
 } from "../templates/grid.js";
 import { TABLE_TITLES } from "../templates/titles.js";
 import { AUDIT_SCRIPT, AUDIT_STYLE } from "./assets.js";
+import { htmlSourceView, type SourceMark } from "./html-source.js";
 
 /** What the page needs besides the report. */
 export interface AuditInput {
@@ -180,14 +181,16 @@ function genericTable(page: Page, paths = Object.keys(page.input.report.provenan
 }
 
 /**
- * The source text with every value's span marked (`#s-N`, linked to its cell) and an anchor at
- * each diagnostic's position (`#d-K`). Spans that overlap an earlier one are left unmarked
- * rather than nested wrongly; the cell then says it has no span.
+ * The source with every value's span marked (`#s-N`, linked to its cell) and an anchor at each
+ * diagnostic's position (`#d-K`). Spans that overlap an earlier one are left unmarked rather
+ * than nested wrongly; the cell then says it has no span. Flattened text is shown as it is; an
+ * HTML page as its lines and tables (see {@link htmlSourceView}), its markup in a collapsed
+ * raw view whose spans link to the same cells.
  */
 function sourceView(page: Page): string {
   const { report, text } = page.input;
-  type Event = { at: number; html: string; order: number };
-  const events: Event[] = [];
+  const marks: SourceMark[] = [];
+  const raw: SourceMark[] = [];
   const spans = Object.entries(report.provenance)
     .map(([path, p]) => ({ path, start: p.start.offset, end: p.end.offset }))
     .sort((a, b) => a.start - b.start || a.end - b.end);
@@ -197,16 +200,32 @@ function sourceView(page: Page): string {
     const c = page.cell(s.path);
     const flags = page.diagnosticsOf(s.path);
     const cls = flags.some((d) => d.severity !== "info") ? "v flagged" : "v";
-    const open = `<a id="s-${c.n}" class="${cls}" href="#m-${c.n}" data-path="${esc(s.path)}" title="${esc(s.path)}">`;
-    // An empty span (a blank read from nothing) is one event, so its close cannot sort first.
-    if (s.end === s.start) events.push({ at: s.start, html: `${open}</a>`, order: 2 });
-    else events.push({ at: s.start, html: open, order: 2 }, { at: s.end, html: "</a>", order: 0 });
+    const attrs = `href="#m-${c.n}" data-path="${esc(s.path)}" title="${esc(s.path)}"`;
+    marks.push({ start: s.start, end: s.end, open: `<a id="s-${c.n}" class="${cls}" ${attrs}>`, close: "</a>", kind: "span" });
+    raw.push({ start: s.start, end: s.end, open: `<a class="r" ${attrs}>`, close: "</a>", kind: "span" });
     last = s.end;
   }
   report.diagnostics.forEach((d, k) => {
     const at = Math.min(Math.max(0, d.position.start.offset), text.length);
-    events.push({ at, html: `<span id="d-${k}" class="d-anchor d-${d.severity}" title="${esc(d.code)}"></span>`, order: 1 });
+    marks.push({ start: at, end: at, open: `<span id="d-${k}" class="d-anchor d-${d.severity}" title="${esc(d.code)}"></span>`, close: "", kind: "anchor" });
   });
+  if (report.source.form !== "html") return `<pre class="source" tabindex="0">${markText(text, marks)}</pre>`;
+  return (
+    `<div class="source page-view" tabindex="0">${htmlSourceView(text, marks, esc)}</div>` +
+    `<details class="raw"><summary>HTML 源码 <small>the markup the offsets point into</small></summary><pre class="source raw">${markText(text, raw)}</pre></details>`
+  );
+}
+
+/** `text` escaped with `marks` inserted at their offsets (marks must not overlap). */
+function markText(text: string, marks: readonly SourceMark[]): string {
+  type Event = { at: number; html: string; order: number };
+  const events: Event[] = [];
+  for (const m of marks) {
+    // An empty span (a blank read from nothing) is one event, so its close cannot sort first.
+    if (m.kind === "anchor") events.push({ at: m.start, html: m.open + m.close, order: 1 });
+    else if (m.end === m.start) events.push({ at: m.start, html: m.open + m.close, order: 2 });
+    else events.push({ at: m.start, html: m.open, order: 2 }, { at: m.end, html: m.close, order: 0 });
+  }
   events.sort((a, b) => a.at - b.at || a.order - b.order);
   const out: string[] = [];
   let at = 0;
@@ -215,7 +234,7 @@ function sourceView(page: Page): string {
     at = e.at;
   }
   out.push(esc(text.slice(at)));
-  return `<pre class="source" tabindex="0">${out.join("")}</pre>`;
+  return out.join("");
 }
 
 /** Links to the model cells of `paths` that the page shows. */

@@ -11,6 +11,7 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { load } from "cheerio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditFile, BROKEN_PATH, brokenReport, corpusPath, type Audited } from "./support.js";
 
@@ -202,10 +203,14 @@ describe.skipIf(!haveBrowser && !process.env.CI)("audit page in Chromium", () =>
   });
 
   for (const file of ["corpus/real/shuyang-fgj-2023.partial.html", "corpus/real/shuyang-county-2025.md", "corpus/real/shanghai-stcsm-2024.pdf-markdown.txt", "corpus/real/shanghai-gov-office-2025.pdf-markdown.txt"]) {
-    it(`${file} opens with no console error and a span per value`, async () => {
+    it(`${file} opens with no console error and a span per value, showing the value's text`, async () => {
       const audited = auditFile(corpusPath(file));
       const { page, errors } = await open(file.split("/").pop()!, audited);
-      expect(await page.$$eval("a.v", (els) => els.length)).toBe(Object.keys(audited.report.provenance).length);
+      // An HTML page's spans are in its readable view, showing the raw text without markup.
+      const spans = await page.$$eval("a.v", (els) => Object.fromEntries(els.map((a) => [(a as HTMLElement).dataset.path!, a.textContent ?? ""])));
+      const html = audited.report.source.form === "html";
+      expect(spans).toEqual(Object.fromEntries(Object.entries(audited.report.provenance).map(([p, v]) => [p, html ? load(v.raw).text() : v.raw])));
+      if (html) expect(await page.$$eval(".page-view a.v", (els) => els.length)).toBe(Object.keys(spans).length);
       expect(errors).toEqual([]);
       await page.close();
     });
