@@ -69,17 +69,19 @@ const TEXT_TARGET = 0.2;
 /** Issue #13's HTML target: parseReport / a bare htmlparser2 tokenise of the same bytes. */
 const HTML_TARGET = 0.7;
 /**
- * The targets' sets as measured before the issue's work (main at 0553007, full run, same
- * machine): [ratio, ms/report], printed beside today's figures. Ratios hold across machines
- * far better than the milliseconds do.
+ * The targets' sets as measured before the issue's work: this benchmark run over main at
+ * 0553007's src/ (a worktree of that commit with this bench/ copied in), full run, on a quiet
+ * machine on 2026-12-04: [ratio, ms/report], printed beside today's figures. Ratios hold
+ * across machines far better than the milliseconds do. (A first set, taken at a load
+ * average of 7–9, had the HTML pages at 7.3 ms: noise, not the code.)
  */
 const BEFORE: Record<string, [ratio: number, msPerReport: number]> = {
-  "seed (cell lines)": [0.101, 0.466],
-  "generated html reports": [0.081, 7.424],
-  "unpadded cell-lines reports": [0.062, 0.828],
-  "unpadded row-lines reports": [0.051, 0.375],
-  "unpadded markdown reports": [0.046, 0.484],
-  "real HTML page (partial)": [0.064, 7.26],
+  "seed (cell lines)": [0.125, 0.364],
+  "generated html reports": [0.17, 1.631],
+  "unpadded cell-lines reports": [0.079, 0.355],
+  "unpadded row-lines reports": [0.058, 0.291],
+  "unpadded markdown reports": [0.055, 0.299],
+  "real HTML page (partial)": [0.238, 1.642],
 };
 
 /** Runs `fn` over all inputs repeatedly for at least MIN_MS (after a warm-up); returns ms per pass. */
