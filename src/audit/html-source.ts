@@ -8,6 +8,7 @@
 import type { Block, TableCell } from "../ast/types.js";
 import { parseHtml } from "../html/index.js";
 import { LineIndex } from "../source/line-index.js";
+import { decodeHTML } from "entities";
 
 /** What the view marks: a value's span or a diagnostic's anchor, at source offsets. */
 export interface SourceMark {
@@ -21,8 +22,6 @@ export interface SourceMark {
   kind: "span" | "anchor";
 }
 
-/** The entities a report page uses; any other named entity is shown as written. */
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0", ensp: " ", emsp: " ", thinsp: " ", ldquo: "“", rdquo: "”", lsquo: "‘", rsquo: "’", mdash: "—", ndash: "–", middot: "·", hellip: "…", times: "×" };
 
 /** One visible character and the source offset it was read from. */
 interface Char {
@@ -52,11 +51,12 @@ function visibleChars(html: string, start: number, end: number): Char[] {
         continue;
       }
     } else if (c === "&") {
-      const m = /^&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]{2,8}));?/.exec(html.slice(i, Math.min(end, i + 12)));
-      const code = m?.[1] ? parseInt(m[1], 10) : m?.[2] ? parseInt(m[2], 16) : undefined;
-      const ch = code !== undefined && code <= 0x10ffff ? String.fromCodePoint(code) : m?.[3] ? ENTITIES[m[3]] : undefined;
-      if (m && ch !== undefined) {
-        push(ch, i);
+      // An entity is decoded by the same tables htmlparser2 reads it with (the entities
+      // package): a reference it leaves as written is shown as written.
+      const m = /^&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});?/.exec(html.slice(i, Math.min(end, i + 40)));
+      const ch = m ? decodeHTML(m[0]) : undefined;
+      if (m && ch !== undefined && ch !== m[0]) {
+        for (const one of ch) push(one, i);
         i += m[0].length;
         continue;
       }
