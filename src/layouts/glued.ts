@@ -166,7 +166,7 @@ function readRun(lines: readonly SourceLine[], f: number, l: number, index: Line
   for (const list of [proactive, requests]) {
     list.forEach((h, i) => {
       const next = list[i + 1];
-      if (!next || h.values.end !== h.values.start || !h.shape) return;
+      if (!next || !h.shape || tokensOf(text, h.values.start, h.values.end).length > 0) return;
       const bound = trimEnd(text, h.values.start, (next.lead ?? next.label).start);
       for (let k = h.values.start; k < bound; k++) {
         if (!isDigitAt(text, k)) continue;
@@ -219,6 +219,7 @@ function readRun(lines: readonly SourceLine[], f: number, l: number, index: Line
   // Digits between a row's values and the next row's label were not read as this row's
   // values (a sign or mark the value run does not know): say so on the row, never drop them.
   for (const hits of [proactive, requests]) {
+    let unread = false;
     for (let i = 0; i + 1 < hits.length; i++) {
       const h = hits[i]!;
       const next = hits[i + 1]!;
@@ -227,11 +228,27 @@ function readRun(lines: readonly SourceLine[], f: number, l: number, index: Line
       // Digits only: a zero word there is prose (（四）无法提供 when no lead was cut off).
       const k = firstDigit(gap);
       if (k < 0) continue;
+      unread = true;
       local.push(
         diagnostic(
           DiagnosticCodes.rowWidthMismatch,
           `text after this row's values was not read as values: \`${clip(gap.trim())}\`; the row may hold more than was read (行后有未读数字)`,
           index.position(h.values.end + k, gapEnd),
+          { path: h.path },
+        ),
+      );
+    }
+    // A row that prints no value reads as all blank; but where the table has digits no row
+    // read (PDF reading order puts a sub-table's values after the next one's caption), they
+    // may be its own: say so on the row.
+    if (!unread) continue;
+    for (const h of hits) {
+      if (!h.shape || tokensOf(text, h.values.start, h.values.end).length > 0) continue;
+      local.push(
+        diagnostic(
+          DiagnosticCodes.rowWidthMismatch,
+          `this row prints no value, and digits of this table stand where no row read them: they may be this row's (本行无数值，表中另有未读数字)`,
+          index.position(h.label.start, h.label.end),
           { path: h.path },
         ),
       );

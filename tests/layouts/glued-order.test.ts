@@ -39,3 +39,28 @@ describe("values printed before their label", () => {
     expect(r.requests?.newReceived).toMatchObject({ naturalPerson: 1, total: 6 });
   });
 });
+
+describe("a row that prints no value while the table has digits no row read", () => {
+  // zoo, pdftotext (reading order), seed 4242: 规章 is followed at once by 规范性文件, and the
+  // sub-table's digits stand after the next sub-table's caption. 规章 read as all blank,
+  // unflagged, while its 0s were there (flagged only on the row they followed).
+  it("flags the empty row", () => {
+    const lines = [
+      "某某局2019年政府信息公开工作年度报告",
+      "二、主动公开政府信息情况",
+      "第二十条第（一）项", "信息内容", "本年新", "制作数量", "规章", "规范性文件", "0",
+      "第二十条第（五）项", "本年新", "公开数量", "对外公开", "总数量", "0", "0", "0",
+      "信息内容", "上一年", "项目数量", "行政许可", "1", "2", "3",
+      "三、收到和处理政府信息公开申请情况", "申请人情况", "自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计",
+    ];
+    for (const d of REQUEST_ROWS.filter((x) => x.variant !== "2021")) lines.push(d.label, ...["1", "0", "0", "0", "0", "0", "1"]);
+    lines.push("四、政府信息公开行政复议、行政诉讼情况");
+    const r = parseReport(lines.join("\n") + "\n");
+    const rules = r.proactive?.rules as Record<string, number | null> | undefined;
+    const wrong = Object.entries(rules ?? {}).filter(([, v]) => v !== 0);
+    if (wrong.length > 0) {
+      expect(r.diagnostics.some((d) => d.severity === "warning" && d.path === "proactive.rules")).toBe(true);
+    }
+    expect(r.proactive?.rules).toBeDefined();
+  });
+});
