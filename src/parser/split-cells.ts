@@ -10,6 +10,9 @@ import { CELL_WITH_PADDING, type TableSource } from "./rows.js";
 /** A line with a pipe and no full stop: what the head of a row line broken inside a cell looks like. */
 const ROW_FRAGMENT = /^[^。；;]*\|[^。；;]*$/;
 
+/** Whether a line opens with a pipe (a row's leading pipe: the continuation of a broken cell never does). */
+const opensWithPipe = (t: IToken): boolean => /^[ \t]*\|/.test(t.image);
+
 /** A short line with no sentence punctuation: what half a header cell looks like. */
 const CELL_FRAGMENT = /^[^。，,；;：:]{1,16}$/;
 
@@ -36,6 +39,10 @@ export function mergeSplitCells(blocks: LineBlock[]): Array<LineBlock | { kind: 
       for (; j < blocks.length; j++) {
         const f = blocks[j]!;
         if (f.kind !== "paragraph" && f.kind !== "heading") break;
+        // A second line that opens with a pipe, after a first that did, starts a row of its
+        // own: the first lost its closing pipe (Debian html2text cuts cells in bytes and can
+        // cut it off), it was not broken inside a cell.
+        if (parts.length > 0 && opensWithPipe(parts[0]!) && opensWithPipe(f.token)) break;
         const row = ROW_FRAGMENT.test(f.token.image);
         if (!row && !(f.kind === "paragraph" && CELL_FRAGMENT.test(f.token.image.trim()))) break;
         piped ||= row;
@@ -49,7 +56,8 @@ export function mergeSplitCells(blocks: LineBlock[]): Array<LineBlock | { kind: 
         parts.length > 0 &&
         after?.kind === "table" &&
         (tail?.tokenType === CellLine || tail?.tokenType === RowLine) &&
-        (piped || (rowsBefore && tail.tokenType === RowLine))
+        (piped || (rowsBefore && tail.tokenType === RowLine)) &&
+        !(opensWithPipe(parts[0]!) && opensWithPipe(tail))
       ) {
         out[out.length - 1] = { kind: "table", lines: [...prev.lines, { split: [...parts, tail], row: true }, ...after.lines.slice(1)] };
         i = j;

@@ -43,4 +43,20 @@ describe("html2text (C) tables", () => {
       expect(r.diagnostics.filter((d) => d.code === "value-truncated")).toEqual([]);
     }
   });
+
+  it("a header line whose closing pipe the byte cut took is a row of its own, not the head of the row below", () => {
+    // The header's last cells were cut mid-character, and with them the closing `|`: the two
+    // unclosed lines were glued to 一、本年新收 as one row broken inside its cells, and 一 was lost.
+    const rows = [
+      " ______________________________________________________",
+      "|                                                       |申请人情况___________________________|",
+      "|（本列数据的勾稽关系为：第一项加第二\ufffd|自\ufffd|法人或其他组织\ufffd第四\ufffd|总计|）",
+      "|_______________________________________________________|_____|商\ufffd|科\ufffd|社会|法律|其|\ufffd\ufffd\ufffd\ufffd构",
+      "|一、本年新收政府信息公开申请数量_______|97089|10648|54638|4647__|2266__|671|169959|",
+      "|二、上年结转政府信息公开申请数量_______|0____|1____|2____|0_____|5_____|8__|16____|",
+    ].join("\n");
+    const r = parseReport(`${head}${rows}\n`);
+    expect(r.requests?.newReceived).toEqual({ naturalPerson: 97089, commercialEnterprise: 10648, researchInstitution: 54638, socialWelfareOrganization: 4647, legalServiceAgency: 2266, otherOrganization: 671, total: 169959 });
+    expect(r.requests?.carriedOver).toEqual({ naturalPerson: 0, commercialEnterprise: 1, researchInstitution: 2, socialWelfareOrganization: 0, legalServiceAgency: 5, otherOrganization: 8, total: 16 });
+  });
 });
