@@ -32,7 +32,7 @@ import { DiagnosticCodes } from "../diagnostics/codes.js";
 import { diagnostic } from "../diagnostics/diagnostic.js";
 import type { Diagnostic } from "../model/types.js";
 import type { LineIndex } from "../source/line-index.js";
-import { firstDigit, isSpaceAt } from "../text/chars.js";
+import { firstDigit, isDigitCode, isHanCode, isSpaceAt } from "../text/chars.js";
 import { normalizeLabel } from "../text/labels.js";
 import type { LayoutClaim, LayoutReader, SourceLine } from "./types.js";
 import { valuesBeforeFirstRow } from "./glued-order.js";
@@ -160,16 +160,18 @@ function readRun(lines: readonly SourceLine[], f: number, l: number, index: Line
   if (requests.length > 0) placeByIndent(text, requests, s3 ? s3.end : requests[0]!.label.start, requests[requests.length - 1]!.values.end, requests[0]!.label.start);
   if (reviews) placeByIndent(text, [reviews], reviews.label.start, reviews.values.end, reviews.values.start);
   const doubted = solveColumns(requests);
-  // A row whose value region is empty reads as all blank — unless digits stand between its
-  // label and the next row's: then its values are there in a shape the value run did not
-  // take, and reading them blank would be silent. The row is left unread and flagged.
+  // A row whose value region is empty reads as all blank — unless values stand between its
+  // label and the next row's: then they are there in a shape the value run did not take, and
+  // reading them blank would be silent. The row is left unread and flagged. A zero word counts
+  // only standing apart from other Han text (`--无`, not the 无 of （四）无法提供).
+  const valueAt = (k: number) => isDigitCode(text.charCodeAt(k)) || (isDigitAt(text, k) && !isHanCode(text.charCodeAt(k - 1)) && !isHanCode(text.charCodeAt(k + 1)));
   for (const list of [proactive, requests]) {
     list.forEach((h, i) => {
       const next = list[i + 1];
       if (!next || !h.shape || tokensOf(text, h.values.start, h.values.end).length > 0) return;
       const bound = trimEnd(text, h.values.start, (next.lead ?? next.label).start);
       for (let k = h.values.start; k < bound; k++) {
-        if (!isDigitAt(text, k)) continue;
+        if (!valueAt(k)) continue;
         Object.assign(h, { reading: null, candidates: [], values: { start: h.values.start, end: bound } });
         return;
       }
