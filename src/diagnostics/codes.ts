@@ -70,6 +70,13 @@ export const DiagnosticCodes = {
    */
   valueTruncated: { code: "value-truncated", severity: "warning" },
   /**
+   * A cell holds a number and then the replacement characters of a character cut in its
+   * bytes (Debian html2text fills a cell's room after its value with such bytes): the number
+   * before them is read. ASCII digits are one byte each, so a byte cut cannot touch them, and
+   * text after the number shows the cell had room for all of it.
+   */
+  cellDamaged: { code: "cell-damaged", severity: "info" },
+  /**
    * A box-drawn table's frame does not line up (a stroke where no other line has one, a
    * merged area that is not a rectangle): its cells were cut where the strokes stand.
    */

@@ -44,7 +44,18 @@ export class NormalizeContext {
     const { start, end } = cell.position;
     // The raw text is the source slice itself, so the provenance contract holds for HTML too.
     this.provenance[path] = { start, end, raw: this.text.slice(start.offset, end.offset) };
-    const v = parseCellValue(cell.value);
+    let v = parseCellValue(cell.value);
+    const damaged = v.kind === "unparseable" ? DAMAGED_NUMBER.exec(cell.value) : null;
+    if (damaged) {
+      v = parseCellValue(damaged[1]!);
+      this.report(
+        DiagnosticCodes.cellDamaged,
+        `cell \`${clip(cell.value)}\` holds ${damaged[1]} and then the bytes of a character a converter cut (U+FFFD); the number before them is read (单元格数字后有乱码，按数字读取)`,
+        cell.position,
+        path,
+        cell.value,
+      );
+    }
     if (this.text.charCodeAt(start.offset - 1) === NBSP && mayBeCut(this.text, start.offset, end.offset)) {
       this.report(
         DiagnosticCodes.valueTruncated,
@@ -105,6 +116,9 @@ export function childPath(parent: string, key: string): string {
   if (path === undefined) children.set(key, (path = `${parent}.${key}`));
   return path;
 }
+
+/** A whole number, then replacement characters (and fill) only: a number with a cut character's bytes after it. */
+const DAMAGED_NUMBER = /^([0-9]+)\uFFFD[\uFFFD_ ]*$/;
 
 const NBSP = 0xa0;
 const PIPE = 0x7c;

@@ -59,4 +59,30 @@ describe("html2text (C) tables", () => {
     expect(r.requests?.newReceived).toEqual({ naturalPerson: 97089, commercialEnterprise: 10648, researchInstitution: 54638, socialWelfareOrganization: 4647, legalServiceAgency: 2266, otherOrganization: 671, total: 169959 });
     expect(r.requests?.carriedOver).toEqual({ naturalPerson: 0, commercialEnterprise: 1, researchInstitution: 2, socialWelfareOrganization: 0, legalServiceAgency: 5, otherOrganization: 8, total: 16 });
   });
+
+  it("reads a number followed by a cut character's bytes, with an info diagnostic, and the row's total confirms it", () => {
+    // The tool fills a cell's room after its value with bytes of a cut character: `5\ufffd\ufffd\ufffd`.
+    const F = "\ufffd";
+    const row = `|一、本年新收政府信息公开申请数量_______|45015|5${F}${F}${F}|0${F}${F}${F}|788|2${F}|2${F}|45812${F}|`;
+    const r = parseReport(`${head}${row}\n`);
+    expect(r.requests?.newReceived).toEqual({
+      naturalPerson: 45015, commercialEnterprise: 5, researchInstitution: 0, socialWelfareOrganization: 788, legalServiceAgency: 2, otherOrganization: 2, total: 45812,
+    });
+    const damaged = r.diagnostics.filter((d) => d.code === "cell-damaged");
+    expect(damaged.map((d) => [d.severity, d.path])).toEqual([
+      ["info", "requests.newReceived.commercialEnterprise"],
+      ["info", "requests.newReceived.researchInstitution"],
+      ["info", "requests.newReceived.legalServiceAgency"],
+      ["info", "requests.newReceived.otherOrganization"],
+      ["info", "requests.newReceived.total"],
+    ]);
+    expect(r.checks.find((c) => c.id === "requests.rowTotal.newReceived")?.status).toBe("pass");
+  });
+
+  it("does not read a cell whose replacement character stands between digits", () => {
+    const row = `|一、本年新收政府信息公开申请数量_______|1\ufffd5|0|0|0|0|0|15|`;
+    const r = parseReport(`${head}${row}\n`);
+    expect(r.requests?.newReceived?.naturalPerson ?? null).toBeNull();
+    expect(r.diagnostics.some((d) => d.code === "unparseable-cell" && d.path === "requests.newReceived.naturalPerson")).toBe(true);
+  });
 });
