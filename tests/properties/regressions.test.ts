@@ -410,6 +410,24 @@ describe("a value line duplicated in a 二 row (cell per line)", () => {
   });
 });
 
+describe("a blank header line moved inside a 二 header (cell per line)", () => {
+  // misalignment property (seed 1287592622): 本年增/减's line swapped with the padding `|` after
+  // it. The blank place then stood after 上一年项目数量 and continued it, so the row's 0 (under
+  // the blank, its own place empty) was read as previousYear, unflagged; the page's 0 is the
+  // change. In markdown that continuation is the rule (proactive-spans.test.ts); one cell per
+  // line a moved line looks the same, so the row is flagged.
+  it("flags a value read from the continued place", () => {
+    const report = parseReport(
+      lines(
+        "二、主动公开政府信息情况",
+        "第二十条第（八）项 |", "|||", "信息内容 |", "上一年项目数量 |", "|", "本年增/减 |",
+        "行政事业性收费 |", "|", "0 |", "|",
+      ),
+    );
+    expectFlaggedOrCorrect(report, { "proactive.fees.previousYear": null, "proactive.fees.change": 0 });
+  });
+});
+
 describe("四 one cell per line, indented by column, with a vanished blank", () => {
   // tool-layouts "aligned, one cell per line" (seed -1324260330): 14 values for 15 places and
   // the blank line after the table read as a 15th, empty cell — values in order, the blank

@@ -220,6 +220,17 @@ export class ProactiveReader implements TableReader<Proactive> {
     return columns.map((c, j) => {
       const under = cells.filter((_, p) => places[p] === j);
       const filled = under.filter((cell) => cell.value !== "");
+      if (filled.length === 1 && filled[0] !== under[0] && !v.spanCells) {
+        // A value under the continued place, its label's own place empty: in a cell per line,
+        // where a blank header line may have moved (a lost or swapped line), the header's blank
+        // may as well belong after the next label — the value would then be the next column's.
+        this.ctx.report(
+          DiagnosticCodes.rowMisaligned,
+          `row \`${clip(v.labels.map((l) => l.value).join(" / ") || "(no label)")}\` has its value \`${clip(filled[0]!.value)}\` under the blank header place after ${c.label}, not under the label itself; one cell per line, the blank may have moved, so the value may be another column's (数值位于表头空位下，可能错位)`,
+          filled[0]!.position,
+          path,
+        );
+      }
       if (filled.length <= 1) return filled[0] ?? under[0] ?? null;
       this.ctx.report(
         DiagnosticCodes.rowWidthMismatch,
