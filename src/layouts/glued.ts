@@ -168,11 +168,12 @@ function readRun(lines: readonly SourceLine[], f: number, l: number, index: Line
   for (const list of [proactive, requests]) {
     list.forEach((h, i) => {
       const next = list[i + 1];
-      if (!next || !h.shape || tokensOf(text, h.values.start, h.values.end).length > 0) return;
+      // The row's tokens, as solveAlone cut them: none means an empty region.
+      if (!next || !h.shape || (h.tokens?.length ?? 0) > 0) return;
       const bound = trimEnd(text, h.values.start, (next.lead ?? next.label).start);
       for (let k = h.values.start; k < bound; k++) {
         if (!valueAt(k)) continue;
-        Object.assign(h, { reading: null, candidates: [], values: { start: h.values.start, end: bound } });
+        Object.assign(h, { reading: null, candidates: [], values: { start: h.values.start, end: bound }, tokens: tokensOf(text, h.values.start, bound) });
         return;
       }
     });
@@ -245,7 +246,7 @@ function readRun(lines: readonly SourceLine[], f: number, l: number, index: Line
     // may be its own: say so on the row.
     if (!unread) continue;
     for (const h of hits) {
-      if (!h.shape || tokensOf(text, h.values.start, h.values.end).length > 0) continue;
+      if (!h.shape || (h.tokens?.length ?? 0) > 0) continue;
       local.push(
         diagnostic(
           DiagnosticCodes.rowWidthMismatch,

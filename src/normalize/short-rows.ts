@@ -238,9 +238,10 @@ function consistent(rows: readonly ShortRow[], options: readonly number[][][], i
 function brokenElsewhere(input: DraftTables, table: string): string | null {
   for (const x of identities(input)) {
     if (!x.left[0]!.startsWith(table)) continue;
-    const l = side(input, compile(x).left);
-    const r = side(input, compile(x).right);
-    if (l !== null && r !== null && breaks(input, [compile(x)])) return `${x.left.map(short).join(" + ")} = ${l} but ${x.right.map(short).join(" + ")} = ${r}`;
+    const c = compile(x);
+    const l = side(input, c.left);
+    const r = side(input, c.right);
+    if (l !== null && r !== null && breaks(input, [c])) return `${x.left.map(short).join(" + ")} = ${l} but ${x.right.map(short).join(" + ")} = ${r}`;
   }
   return null;
 }

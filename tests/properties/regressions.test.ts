@@ -24,6 +24,13 @@ function expectFlaggedOrCorrect(report: Report, want: Record<string, number | nu
   expect(silent).toEqual([]);
 }
 
+/**
+ * A page of 二 with one sub-table in the cell-per-line form: its caption, the caption's
+ * padding, then one line per cell (`""` is a blank cell, a bare `|`).
+ */
+const proactiveCells = (caption: string, ...cells: string[]) =>
+  lines("二、主动公开政府信息情况", `${caption} |`, "|||", ...cells.map((c) => (c === "" ? "|" : `${c} |`)));
+
 const HEAD_2021 = lines("二、主动公开政府信息情况", "第二十条第（一）项 |", "|||", "信息内容 |", "本年制发件数 |", "本年废止件数 |", "现行有效件数 |");
 
 /** 四 in the cell-per-line form, header rows only (the data row is appended by each test). */
@@ -383,7 +390,7 @@ describe("regressions found by the properties", () => {
   // row-width-mismatch on proactive.rules. Found by property 3.
   it("a line lost from a full-width 二 row shifts the following cells silently (cell per line)", () => {
     const report = parseReport(
-      lines("二、主动公开政府信息情况", "第二十条第（一）项 |", "|||", "信息内容 |", "本年新制作数量 |", "本年新公开数量 |", "对外公开总数量 |", "规章 |", "10 |", "0 |", "规范性文件 |", "4 |", "5 |", "6 |"),
+      proactiveCells("第二十条第（一）项", "信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量", "规章", "10", "0", "规范性文件", "4", "5", "6"),
     );
     // The page lost one of made/published/totalPublished: which one is unknowable, so each
     // must be either right or flagged (the true row was made 1, published 10, totalPublished 0).
@@ -399,12 +406,7 @@ describe("a value line duplicated in a 二 row (cell per line)", () => {
   // That row was flagged; the one before it, whose boundary fell a line off too, was not.
   it("flags the row before a label-less row that holds a row label", () => {
     const report = parseReport(
-      lines(
-        "二、主动公开政府信息情况",
-        "第二十条第（六）项 |", "|||", "信息内容 |", "上一年项目数量 |", "本年增/减 |", "处理决定数量 |",
-        "行政处罚 |", "1000 |", "1000 |", "0 |", "0 |",
-        "行政强制 |", "0 |", "0 |", "|",
-      ),
+      proactiveCells("第二十条第（六）项", "信息内容", "上一年项目数量", "本年增/减", "处理决定数量", "行政处罚", "1000", "1000", "0", "0", "行政强制", "0", "0", ""),
     );
     expectFlaggedOrCorrect(report, { "proactive.punishment.previousYear": 1000, "proactive.punishment.change": 0, "proactive.punishment.decisions": 0 });
   });
@@ -418,11 +420,7 @@ describe("a blank header line moved inside a 二 header (cell per line)", () => 
   // line a moved line looks the same, so the row is flagged.
   it("flags a value read from the continued place", () => {
     const report = parseReport(
-      lines(
-        "二、主动公开政府信息情况",
-        "第二十条第（八）项 |", "|||", "信息内容 |", "上一年项目数量 |", "|", "本年增/减 |",
-        "行政事业性收费 |", "|", "0 |", "|",
-      ),
+      proactiveCells("第二十条第（八）项", "信息内容", "上一年项目数量", "", "本年增/减", "行政事业性收费", "", "0", ""),
     );
     expectFlaggedOrCorrect(report, { "proactive.fees.previousYear": null, "proactive.fees.change": 0 });
   });
