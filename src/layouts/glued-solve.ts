@@ -109,23 +109,28 @@ function solveTokens(h: RowHit, tokens: Token[], separated: boolean, joins: bool
 
 /**
  * A row read in full although readings with vanished blanks also fit it rests on the
- * preference for no blank. Where another row of the table could only be read with blanks,
- * the text is known to drop them, and a report whose sums are broken can make a wrong full
- * reading fit its total: the row keeps its values with a `split-preferred` warning that
- * lists the rivals, so the number is never trusted silently.
+ * preference for no blank. That preference is a proof only while the text shows no blank
+ * vanishing and the table's sums hold: where another row of the table could only be read
+ * with blanks, the text is known to drop them; where a column sum of 三 fails with every row
+ * fixed (`broken`), the report's sums are broken, and a broken total can make a wrong full
+ * reading fit — its misread cell may sit in a column whose own sum still holds, so the failing
+ * check does not name it. Either way the row keeps its values with a `split-preferred` warning
+ * that lists the rivals, so the number is never trusted silently.
  */
-export function doubtFull(rows: readonly RowHit[], text: string, index: LineIndex, out: Diagnostic[]): void {
-  if (!rows.some((h) => h.blanksShown)) return;
+export function doubtFull(rows: readonly RowHit[], text: string, index: LineIndex, out: Diagnostic[], broken: ReadonlySet<RowHit> = new Set()): void {
+  const drops = rows.some((h) => h.blanksShown);
+  if (!drops && broken.size === 0) return;
   for (const h of rows) {
-    if (!h.fullBy || !h.reading || !h.shape || !h.tokens) continue;
-    // Only here, for the few tables that show blanks vanish, are the blank readings searched.
+    if (!h.fullBy || !h.reading || !h.shape || !h.tokens || !(drops || broken.has(h))) continue;
+    // Only here, for the few tables that show blanks vanish or sums fail, are the blank readings searched.
     const any = splitRow(h.tokens.map((k) => k.text), h.shape, { blanks: true, ...h.fullBy, maxReadings: MAX_READINGS });
     if (any.readings.length <= 1) continue;
     const rivals = any.readings.filter((r) => r.some((p) => p === null)).slice(0, SHOW_CANDIDATES).map(showReading);
+    const why = drops ? "this table drops blanks elsewhere (按无空格读取，另有含空格的读法)" : "the column sums of 三 fail with the rows as read, so the row total that ruled them out may be broken too (列合计不成立，按无空格读取未经验证)";
     out.push(
       diagnostic(
         DiagnosticCodes.splitPreferred,
-        `the digits \`${clip(text.slice(h.values.start, h.values.end).trim())}\` were read as ${showReading(h.reading)}, the only reading with every cell filled; readings with a vanished blank fit too${rivals.length > 0 ? ` (e.g. ${rivals.join(" | ")})` : ""}, and this table drops blanks elsewhere (按无空格读取，另有含空格的读法)`,
+        `the digits \`${clip(text.slice(h.values.start, h.values.end).trim())}\` were read as ${showReading(h.reading)}, the only reading with every cell filled; readings with a vanished blank fit too${rivals.length > 0 ? ` (e.g. ${rivals.join(" | ")})` : ""}, and ${why}`,
         index.position(h.values.start, h.values.end),
         { path: h.path },
       ),
@@ -158,10 +163,13 @@ const valuesOf = (r: Reading): Array<number | null> => r.map((p) => (p ? p.value
  * The column identities of 三 (（七）总计 = the sum of the result rows; 一 + 二 = （七） + 四,
  * per applicant column) narrow rows that still have several full readings: a reading is
  * kept only when some choice of the other rows' readings satisfies the identity in every
- * column. Work is capped by the product of the candidate counts.
+ * column. Work is capped by the product of the candidate counts. Returns the fixed rows
+ * doubted by a sum no open reading satisfies, and the rows of sums that fail with every row
+ * fixed (for {@link doubtFull}).
  */
-export function solveColumns(rows: RowHit[]): RowHit[] {
+export function solveColumns(rows: RowHit[]): { doubted: RowHit[]; broken: Set<RowHit> } {
   const doubted = new Set<RowHit>();
+  const broken = new Set<RowHit>();
   const by = new Map(rows.map((h) => [h.path.replace(/^requests\./, ""), h]));
   const results = rows.filter((h) => h.path.startsWith("requests.") && isResultRow(h.path.slice("requests.".length)));
   const side = (paths: readonly string[], c: number) => paths.map((p): [RowHit | undefined, number] => [by.get(p), c]);
@@ -178,15 +186,11 @@ export function solveColumns(rows: RowHit[]): RowHit[] {
       const terms = id as Array<[RowHit, number]>;
       const pruned = pruneColumns(terms);
       if (pruned === null) {
-        markInfeasible(terms, doubted);
+        markInfeasible(terms, doubted, broken);
         continue;
       }
       if (pruned) changed = true;
       const open = terms.filter(([h]) => !h.reading);
-      if (open.length === 0) continue;
-      let product = 1;
-      for (const [h] of open) product *= h.full!.length;
-      if (product > 4096) continue;
       const width = APPLICANT_KEYS.length;
       const fixedSum = new Array<number | null>(width).fill(0);
       for (const [h, c] of terms) {
@@ -195,6 +199,13 @@ export function solveColumns(rows: RowHit[]): RowHit[] {
           fixedSum[k] = v === null || fixedSum[k] === null ? null : fixedSum[k]! + c * v;
         });
       }
+      if (open.length === 0) {
+        if (fixedSum.some((x) => x !== null && Math.abs(x) > 1e-6)) markInfeasible(terms, doubted, broken);
+        continue;
+      }
+      let product = 1;
+      for (const [h] of open) product *= h.full!.length;
+      if (product > 4096) continue;
       const keep = open.map(() => new Set<number>());
       const pick = new Array<number>(open.length).fill(0);
       for (let n = 0; n < product; n++) {
@@ -218,7 +229,7 @@ export function solveColumns(rows: RowHit[]): RowHit[] {
         if (ok) pick.forEach((p, i) => keep[i]!.add(p));
       }
       if (keep.some((k) => k.size === 0)) {
-        markInfeasible(terms, doubted);
+        markInfeasible(terms, doubted, broken);
         continue;
       }
       open.forEach(([h], i) => {
@@ -232,17 +243,19 @@ export function solveColumns(rows: RowHit[]): RowHit[] {
     }
     if (!changed) break;
   }
-  return [...doubted].filter((h) => h.reading !== null);
+  return { doubted: [...doubted].filter((h) => h.reading !== null), broken };
 }
 
 /**
  * A column identity that no choice of the open rows' readings satisfies: the report's sums
  * are broken, or a row fixed by its own total was misread — and while an open row stays
  * ambiguous, the failing sum never shows as a failing check. The fixed rows are doubted.
+ * With every row fixed the check itself fails, but only in the columns whose sums break:
+ * the rows go to `broken` for {@link doubtFull}.
  */
-function markInfeasible(terms: ReadonlyArray<[RowHit, number]>, doubted: Set<RowHit>): void {
-  if (terms.every(([h]) => h.reading)) return; // all fixed: the check itself fails and names them
-  for (const [h] of terms) if (h.reading) doubted.add(h);
+function markInfeasible(terms: ReadonlyArray<[RowHit, number]>, doubted: Set<RowHit>, broken: Set<RowHit>): void {
+  const all = terms.every(([h]) => h.reading);
+  for (const [h] of terms) if (h.reading) (all ? broken : doubted).add(h);
 }
 
 /**

@@ -159,7 +159,7 @@ function readRun(lines: readonly SourceLine[], f: number, l: number, index: Line
   // A cell-per-line dump indented by column places a row's values by their positions.
   if (requests.length > 0) placeByIndent(text, requests, s3 ? s3.end : requests[0]!.label.start, requests[requests.length - 1]!.values.end, requests[0]!.label.start);
   if (reviews) placeByIndent(text, [reviews], reviews.label.start, reviews.values.end, reviews.values.start);
-  const doubted = solveColumns(requests);
+  const { doubted, broken } = solveColumns(requests);
   // A row whose value region is empty reads as all blank — unless values stand between its
   // label and the next row's: then they are there in a shape the value run did not take, and
   // reading them blank would be silent. The row is left unread and flagged. A zero word counts
@@ -196,7 +196,7 @@ function readRun(lines: readonly SourceLine[], f: number, l: number, index: Line
     } as Diagnostic);
   }
 
-  doubtFull(requests, text, index, local);
+  doubtFull(requests, text, index, local, broken);
   for (const h of [...requests, ...(reviews ? [reviews] : [])]) {
     if (!unchecked(h) || doubted.includes(h)) continue;
     local.push(

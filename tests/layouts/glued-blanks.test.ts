@@ -73,3 +73,33 @@ describe("二 read as printed when 三 proves whole cells", () => {
     expect(checked).toBeGreaterThan(0);
   });
 });
+
+describe("a full reading where the table's sums are broken", () => {
+  // Fuzz find (seed 1146759009, get_text("") of a minified page): 2.没有现成信息需要另行制作
+  // printed `0000066` (自然人 blank, a broken total of 66). The only full reading, 0/0/0/0/0/6/6,
+  // fits the row's total, and with no other blank on the page it was taken. （七）总计 then
+  // fails only in the 其他 and 总计 columns: the 自然人 0 stood unflagged.
+  it("flags the row's values when a column sum of 三 fails with every row fixed", () => {
+    // Every other cell of 三 is 0, so each row has one reading and no row shows a blank vanish.
+    const zero = (o: Record<string, unknown>): void => {
+      for (const [k, v] of Object.entries(o)) if (typeof v === "number" || v === null) o[k] = 0; else if (v && typeof v === "object") zero(v as Record<string, unknown>);
+    };
+    const models = fc.sample(reportArbitrary({ template: "2021", nulls: "none" }), { seed: 4711, numRuns: 3 });
+    for (const base of models) {
+      const m = structuredClone(base);
+      zero(m.requests as unknown as Record<string, unknown>);
+      const row = m.requests!.results!.unableToProvide!.needsCreation!;
+      Object.assign(row, { naturalPerson: null, total: 66 });
+      const text = renderGlued(m, { separator: "" });
+      expect(text).toMatch(/没有现成信息需要另行制作0000066(?![0-9])/);
+      const report = parseReport(text);
+      const got = numericEntries(report as never);
+      for (const [path, want] of numericEntries(m)) {
+        if (!path.startsWith("requests.results.unableToProvide.needsCreation.")) continue;
+        const value = got.get(path) ?? null;
+        if (value !== want) expect(flagged(report, path), `${path}: got ${value}, want ${want}`).toBe(true);
+      }
+      expect(report.diagnostics.filter((d) => d.code === "split-preferred").map((d) => d.path)).toContain("requests.results.unableToProvide.needsCreation");
+    }
+  });
+});

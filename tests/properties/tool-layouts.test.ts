@@ -95,6 +95,14 @@ const REPLAYS: ReadonlyArray<{ variant: string; seed: number; path: string; foun
     path: "186:3" + ":0".repeat(33) + ":2:2",
     found: "otherServices.previousYear read as null and decisions as 0, the model 0 and null",
   },
+  {
+    // 2.没有现成信息需要另行制作 printed `0000066` (自然人 blank, total broken); the one full
+    // reading 0/0/0/0/0/6/6 fits its total, and （七）总计 failed only in 其他 and 总计.
+    variant: 'glued get_text("") of a minified page',
+    seed: 1146759009,
+    path: "4:32:29:29:30:29:29:29",
+    found: "needsCreation.naturalPerson read as 0, the model blank",
+  },
 ];
 
 describe("tool layouts: replayed counterexamples", () => {
