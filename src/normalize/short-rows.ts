@@ -176,9 +176,11 @@ export function placeShortRows(rows: readonly ShortRow[], input: DraftTables, ct
     if (group.length === 0) continue;
     // A table whose sums fail where no short row takes part is misprinted: the identities
     // that exclude placements may be misprinted too, and would then exclude the true one.
-    const broken = brokenElsewhere(input, table);
-    if (broken !== null) {
-      for (const row of group) report(row, null, ctx, `the table's sums already fail without this row (${broken}), so the identities cannot tell which places were blank`);
+    const elsewhere = brokenElsewhere(input, table);
+    const misprinted = elsewhere === null ? firstOf(group, brokenRow) : null;
+    if (elsewhere !== null || misprinted !== null) {
+      const why = elsewhere !== null ? `the table's sums already fail without this row (${elsewhere})` : `the table's sums are misprinted (${misprinted})`;
+      for (const row of group) report(row, null, ctx, `${why}, so the identities cannot tell which places were blank`);
       continue;
     }
     const options = group.map((r) => choices(r.paths.length, r.paths.length - r.cells.length));
@@ -242,6 +244,35 @@ function brokenElsewhere(input: DraftTables, table: string): string | null {
     const l = side(input, c.left);
     const r = side(input, c.right);
     if (l !== null && r !== null && breaks(input, [c])) return `${x.left.map(short).join(" + ")} = ${l} but ${x.right.map(short).join(" + ")} = ${r}`;
+  }
+  return null;
+}
+
+/**
+ * A short row whose own identity (its total, 四's group totals) fails wherever its blanks go,
+ * each blank counted as 0 — the sum its printed numbers can reach — written out, or null.
+ * Its sums are misprinted, and the column identities it takes part in cannot be trusted to
+ * exclude placements either: a blank put on the broken total "mends" it, shifting values.
+ */
+function brokenRow(row: ShortRow): string | null {
+  const own = identities(draftOf(row)).filter((x) => [...x.left, ...x.right].every((p) => row.paths.includes(p)));
+  if (own.length === 0) return null;
+  const sums = (values: ReadonlyArray<number | null>, paths: readonly string[]) => paths.reduce((n, p) => n + (values[row.paths.indexOf(p)] ?? 0), 0);
+  for (const blanks of choices(row.paths.length, row.paths.length - row.cells.length)) {
+    const values = placement(row, blanks).map(numberOf);
+    if (own.every((x) => Math.abs(sums(values, x.left) - sums(values, x.right)) <= 1e-6)) return null;
+  }
+  return `row ${short(row.path)} adds up under no placement of its blanks, each read as 0`;
+}
+
+/** A draft holding only the table of `row`, so {@link identities} lists that table's identities. */
+const draftOf = (row: ShortRow): DraftTables => (row.path.startsWith("requests") ? { requests: {} as never } : { reviewsAndLawsuits: {} as never });
+
+/** The first non-null result of `f` over `xs`, or null. */
+function firstOf<T>(xs: readonly T[], f: (x: T) => string | null): string | null {
+  for (const x of xs) {
+    const r = f(x);
+    if (r !== null) return r;
   }
   return null;
 }

@@ -7,6 +7,8 @@
 import { describe, expect, it } from "vitest";
 import { parseReport } from "../../src/index.js";
 import type { Report } from "../../src/model/types.js";
+import * as fc from "fast-check";
+import { numericEntries, renderTool, reportArbitrary } from "../../src/testing/index.js";
 import { failingCheckNames, namedBy } from "./support.js";
 
 const lines = (...ls: string[]) => ls.join("\n");
@@ -516,5 +518,26 @@ describe("tool-layout counterexamples of long random runs", () => {
     );
     expectFlaggedOrCorrect(report, { "proactive.otherServices.previousYear": 0, "proactive.otherServices.change": 2, "proactive.otherServices.decisions": null });
     expect(report.proactive?.licensing).toEqual({ previousYear: 3, change: 1, decisions: 5 });
+  });
+
+  // Found by tool-layouts "aligned, one cell per line" (FC_RUNS=1500, seed -2027584881):
+  // （二）部分公开 printed 6 of 7 values, 5 under 社会公益组织 and 0 as its total — a misprinted
+  // row, but with its 科研机构 blank no identity can fail. A placement that put the blank on its
+  // total "mended" it, and the column sums that followed excluded the true blank of
+  // 2.其他法律行政法规禁止公开 (商业企业): every placement left agreed on 商业企业 = 0, unflagged.
+  // Zeros printed 无, as on that page (printed 0, the reader places these rows by column and finds the blank).
+  it("short rows are not placed by the identities when one of them adds up under no placement", () => {
+    const zero = (o: Record<string, unknown>): void => {
+      for (const [k, v] of Object.entries(o)) if (typeof v === "number" || v === null) o[k] = 0; else if (v && typeof v === "object") zero(v as Record<string, unknown>);
+    };
+    for (const base of fc.sample(reportArbitrary({ template: "2021", nulls: "none" }), { seed: 5, numRuns: 2 })) {
+      const m = structuredClone(base);
+      zero(m.requests as unknown as Record<string, unknown>);
+      Object.assign(m.requests!.results!.partiallyGranted!, { researchInstitution: null, socialWelfareOrganization: 5 });
+      Object.assign(m.requests!.results!.withheld!.prohibitedByLaw!, { commercialEnterprise: null });
+      const report = parseReport(renderTool(m, "aligned", { cellPerLine: true, zero: "无" }));
+      const want = Object.fromEntries([...numericEntries(m)].filter(([p]) => p.startsWith("requests.")));
+      expectFlaggedOrCorrect(report, want);
+    }
   });
 });

@@ -103,6 +103,14 @@ const REPLAYS: ReadonlyArray<{ variant: string; seed: number; path: string; foun
     path: "4:32:29:29:30:29:29:29",
     found: "needsCreation.naturalPerson read as 0, the model blank",
   },
+  {
+    // （二）部分公开 misprinted (parts 5, total 0) with a vanished blank: placing the blank on its
+    // total "mended" it, and the column sums then excluded 2.其他法律…禁止公开's true blank.
+    variant: "aligned, one cell per line",
+    seed: -2027584881,
+    path: "503:31:28:28:28:28",
+    found: "prohibitedByLaw.commercialEnterprise read as 0, the model blank",
+  },
 ];
 
 describe("tool layouts: replayed counterexamples", () => {
