@@ -131,25 +131,33 @@ function compile(x: Identity): Compiled {
   return { left: x.left.map((p) => p.split(".")), right: x.right.map((p) => p.split(".")) };
 }
 
-/** A side's sum, or null when an operand is blank or absent (the identity is then not known). */
-function side(draft: DraftTables, operands: ReadonlyArray<readonly string[]>): number | null {
+/** A side's known sum and how many of its operands are blank or absent. */
+function side(draft: DraftTables, operands: ReadonlyArray<readonly string[]>): { sum: number; open: number } {
   let sum = 0;
+  let open = 0;
   for (const keys of operands) {
     let node: unknown = draft;
     for (const k of keys) node = node !== null && typeof node === "object" ? (node as Record<string, unknown>)[k] : undefined;
-    if (typeof node !== "number") return null;
-    sum += node;
+    if (typeof node === "number") sum += node;
+    else open++;
   }
-  return sum;
+  return { sum, open };
 }
 
-/** Whether one of the identities fails in the draft (a blank operand fails nothing). */
+/**
+ * Whether one of the identities fails in the draft. A blank operand is an unknown count, so
+ * it is never negative: an identity with blanks on one side only fails when that side's
+ * printed numbers already exceed the other side. Treating a blank as "anything" instead let
+ * a placement that put a blank on a misprinted total pass as consistent, and the identities
+ * it then trusted excluded the true placement of another row's blank.
+ */
 function breaks(draft: DraftTables, all: readonly Compiled[]): boolean {
   for (const x of all) {
     const l = side(draft, x.left);
-    if (l === null) continue;
     const r = side(draft, x.right);
-    if (r !== null && Math.abs(l - r) > 1e-6 * Math.max(1, Math.abs(l), Math.abs(r))) return true;
+    if (l.open > 0 && r.open > 0) continue;
+    const tolerance = 1e-6 * Math.max(1, Math.abs(l.sum), Math.abs(r.sum));
+    if (l.open === 0 && r.open === 0 ? Math.abs(l.sum - r.sum) > tolerance : (l.open > 0 ? l.sum - r.sum : r.sum - l.sum) > tolerance) return true;
   }
   return false;
 }
@@ -176,11 +184,9 @@ export function placeShortRows(rows: readonly ShortRow[], input: DraftTables, ct
     if (group.length === 0) continue;
     // A table whose sums fail where no short row takes part is misprinted: the identities
     // that exclude placements may be misprinted too, and would then exclude the true one.
-    const elsewhere = brokenElsewhere(input, table);
-    const misprinted = elsewhere === null ? firstOf(group, brokenRow) : null;
-    if (elsewhere !== null || misprinted !== null) {
-      const why = elsewhere !== null ? `the table's sums already fail without this row (${elsewhere})` : `the table's sums are misprinted (${misprinted})`;
-      for (const row of group) report(row, null, ctx, `${why}, so the identities cannot tell which places were blank`);
+    const broken = brokenElsewhere(input, table);
+    if (broken !== null) {
+      for (const row of group) report(row, null, ctx, `the table's sums already fail without this row (${broken}), so the identities cannot tell which places were blank`);
       continue;
     }
     const options = group.map((r) => choices(r.paths.length, r.paths.length - r.cells.length));
@@ -243,36 +249,7 @@ function brokenElsewhere(input: DraftTables, table: string): string | null {
     const c = compile(x);
     const l = side(input, c.left);
     const r = side(input, c.right);
-    if (l !== null && r !== null && breaks(input, [c])) return `${x.left.map(short).join(" + ")} = ${l} but ${x.right.map(short).join(" + ")} = ${r}`;
-  }
-  return null;
-}
-
-/**
- * A short row whose own identity (its total, 四's group totals) fails wherever its blanks go,
- * each blank counted as 0 — the sum its printed numbers can reach — written out, or null.
- * Its sums are misprinted, and the column identities it takes part in cannot be trusted to
- * exclude placements either: a blank put on the broken total "mends" it, shifting values.
- */
-function brokenRow(row: ShortRow): string | null {
-  const own = identities(draftOf(row)).filter((x) => [...x.left, ...x.right].every((p) => row.paths.includes(p)));
-  if (own.length === 0) return null;
-  const sums = (values: ReadonlyArray<number | null>, paths: readonly string[]) => paths.reduce((n, p) => n + (values[row.paths.indexOf(p)] ?? 0), 0);
-  for (const blanks of choices(row.paths.length, row.paths.length - row.cells.length)) {
-    const values = placement(row, blanks).map(numberOf);
-    if (own.every((x) => Math.abs(sums(values, x.left) - sums(values, x.right)) <= 1e-6)) return null;
-  }
-  return `row ${short(row.path)} adds up under no placement of its blanks, each read as 0`;
-}
-
-/** A draft holding only the table of `row`, so {@link identities} lists that table's identities. */
-const draftOf = (row: ShortRow): DraftTables => (row.path.startsWith("requests") ? { requests: {} as never } : { reviewsAndLawsuits: {} as never });
-
-/** The first non-null result of `f` over `xs`, or null. */
-function firstOf<T>(xs: readonly T[], f: (x: T) => string | null): string | null {
-  for (const x of xs) {
-    const r = f(x);
-    if (r !== null) return r;
+    if (l.open === 0 && r.open === 0 && breaks(input, [c])) return `${x.left.map(short).join(" + ")} = ${l.sum} but ${x.right.map(short).join(" + ")} = ${r.sum}`;
   }
   return null;
 }
