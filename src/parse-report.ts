@@ -38,9 +38,16 @@ const BINARY = /[\u0000-\u0008\u000E-\u001F]/g;
 /**
  * Parses one report. `input` is the decoded text, or the raw bytes of a file (UTF-8, with or
  * without BOM). Bad input never throws: it yields a Report whose `diagnostics` say what was
- * wrong, with positions into the decoded text. Only invalid options throw.
+ * wrong, with positions into the decoded text. Only invalid arguments throw: an input that is
+ * neither text nor bytes (`undefined` from a failed read, an ArrayBuffer) is a caller's bug,
+ * and a TypeError naming it beats a TypeError from deep inside the decoder.
  */
 export function parseReport(input: string | Uint8Array, options: ParseOptions = {}): Report {
+  // The tag, not instanceof: bytes made in another realm (a vm context, a jsdom test) are bytes too.
+  if (typeof input !== "string" && Object.prototype.toString.call(input) !== "[object Uint8Array]") {
+    const what = input === null ? "null" : input instanceof ArrayBuffer ? "an ArrayBuffer (wrap it: new Uint8Array(buffer))" : typeof input;
+    throw new TypeError(`zfxxgk: parseReport takes a string or a Uint8Array, not ${what}`);
+  }
   if (options.encoding !== undefined && encodingName(options.encoding) === null) {
     throw new TypeError(`zfxxgk: unsupported encoding option ${JSON.stringify(options.encoding)}`);
   }

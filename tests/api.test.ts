@@ -25,6 +25,14 @@ describe("zfxxgk public API", () => {
     expect(zfxxgk.describeCheck("requests.balance.total")).toContain("一+二 = 三(七)+四");
   });
 
+  it("names an input that is neither text nor bytes, instead of failing inside the decoder", () => {
+    const parse = zfxxgk.parseReport as (input: unknown) => unknown;
+    expect(() => parse(undefined)).toThrow(/string or a Uint8Array, not undefined/);
+    expect(() => parse(new ArrayBuffer(4))).toThrow(/ArrayBuffer \(wrap it/);
+    expect(() => parse(null)).toThrow(/not null/);
+    expect(zfxxgk.parseReport(Buffer.from("行政许可 | 12 |")).source.bytes).toBe(Buffer.byteLength("行政许可 | 12 |"));
+  });
+
   it("parse gives a unist tree that parseReport's numbers come from", () => {
     const text = "二、主动公开政府信息情况\n信息内容 | 本年处理决定数量 |\n行政许可 | 12 |";
     const { tree, diagnostics } = zfxxgk.parse(text);
